@@ -1,0 +1,508 @@
+import { compileMachine, type CompiledMachine } from '../machines/compile';
+import { requestEventTypes, requestPath, type RequestEventType } from '../machines/requestPath';
+import { sandboxEventTypes, sandboxLifecycle, type SandboxEventType } from '../machines/sandboxLifecycle';
+import { sample } from './distributions';
+import { EventKind, EventQueue, type SimEvent } from './eventQueue';
+import { Category, Meters, type Outcome, type RunReport } from './meters';
+import { InvariantError, type GuestOs, type Host, type Request, type Sandbox } from './model';
+import { placeSandbox } from './placement';
+import { Rng } from './rng';
+import type { Scenario } from './scenario';
+import { newCursor, nextArrival, type ArrivalCursor } from './workloads';
+
+// The statecharts, compiled once per process (see compile.ts for why a table).
+export const SANDBOX = compileMachine<SandboxEventType>(sandboxLifecycle, sandboxEventTypes);
+export const REQUEST = compileMachine<RequestEventType>(requestPath, requestEventTypes);
+
+const sbEvent = (t: SandboxEventType) => SANDBOX.eventIndex(t);
+const rqEvent = (t: RequestEventType) => REQUEST.eventIndex(t);
+const SB_IDLE = SANDBOX.stateIndex('idle');
+
+/** What a sandbox state counts as in the meters. */
+const SANDBOX_CATEGORY: Category[] = SANDBOX.states.map((s) =>
+  s === 'idle' ? Category.Idle : s === 'invoking' ? Category.Busy : s === 'shuttingDown' ? Category.ShuttingDown : s === 'gone' ? Category.None : Category.Initializing,
+);
+
+/** One state change of a sandbox or a request: what the trace file and the animation show. */
+export interface Transition {
+  t: number;
+  kind: 'sandbox' | 'request';
+  id: number;
+  /** null when the entity is created. */
+  from: string | null;
+  to: string;
+  fn: string;
+  account: string;
+  host?: number;
+  guestOs?: number;
+  sandbox?: number;
+}
+
+export interface SimulationOptions {
+  /** Called for every state transition, in time order. Leave out for speed. */
+  onTransition?: (t: Transition) => void;
+}
+
+interface FunctionRuntime {
+  account: number;
+  /** Idle sandboxes, most recently used last: the worker manager reuses from the top. */
+  idle: number[];
+  /** Admitted requests not yet ended: the function's concurrency. */
+  inflight: number;
+  reserved: number | undefined;
+  cursor: ArrivalCursor;
+  arrivals: Rng;
+  service: Rng;
+}
+
+interface AccountRuntime {
+  /** In-flight requests of functions without reserved concurrency. */
+  unreservedInflight: number;
+  /** Concurrency left to functions without a reservation. */
+  unreservedLimit: number;
+}
+
+/**
+ * The discrete-event simulation of a serverless platform. Pure: no DOM, timers, wall clock or
+ * Math.random, so the same run happens in the Web Worker, in unit tests and in the CLI.
+ *
+ * Every step is a transition of the sandbox lifecycle or the request path statechart; the
+ * engine decides data-dependent guards (warm sandbox or not, over the limit or not) and sends
+ * them as distinct events, then runs the named actions the chart returns.
+ */
+export class Simulation {
+  now = 0;
+  readonly queue = new EventQueue();
+  readonly hosts: Host[];
+  readonly guestOses = new Map<number, GuestOs>();
+  readonly sandboxes = new Map<number, Sandbox>();
+  readonly requests = new Map<number, Request>();
+  readonly meters: Meters;
+  private readonly fns: FunctionRuntime[];
+  private readonly accounts: AccountRuntime[];
+  private nextId = { sandbox: 0, guestOs: 0, request: 0 };
+  private endedRequests = 0;
+  private readonly onTransition: ((t: Transition) => void) | undefined;
+  private readonly sandboxActions: ((sb: Sandbox) => void)[];
+  private readonly requestActions: ((rq: Request) => void)[];
+
+  constructor(
+    readonly scenario: Scenario,
+    options: SimulationOptions = {},
+  ) {
+    this.onTransition = options.onTransition;
+    const p = scenario.platform;
+    this.hosts = Array.from({ length: p.hosts }, (_, id) => ({ id, memoryMb: p.hostMemoryMb, usedMb: 0, sandboxesByFn: {}, guestOses: [] }));
+    const accountIndex = new Map(scenario.accounts.map((a, i) => [a.id, i]));
+    this.accounts = scenario.accounts.map((a) => {
+      const reserved = scenario.functions.filter((f) => f.account === a.id).reduce((s, f) => s + (f.reservedConcurrency ?? 0), 0);
+      return { unreservedInflight: 0, unreservedLimit: p.limits.accountConcurrency - reserved };
+    });
+    this.fns = scenario.functions.map((f, i) => ({
+      account: accountIndex.get(f.account)!,
+      idle: [],
+      inflight: 0,
+      reserved: f.reservedConcurrency,
+      cursor: newCursor(),
+      arrivals: Rng.stream(scenario.seed, i, 0),
+      service: Rng.stream(scenario.seed, i, 1),
+    }));
+    this.meters = new Meters(scenario);
+    this.sandboxActions = bindActions(SANDBOX, this.sandboxActionImpls, 'sandbox');
+    this.requestActions = bindActions(REQUEST, this.requestActionImpls, 'request');
+
+    scenario.functions.forEach((f, i) => {
+      for (let k = 0; k < (f.provisionedConcurrency ?? 0); k++) this.createSandbox(i, -1, true);
+      this.scheduleNextArrival(i);
+    });
+  }
+
+  /** Processes every event up to and including time `t` (capped at the scenario's end). */
+  runUntil(t: number): void {
+    const end = Math.min(t, this.scenario.durationMs);
+    while (this.queue.peekTime() <= end) this.dispatch(this.queue.pop()!);
+    if (end > this.now) this.now = end;
+  }
+
+  /** Processes the next event (and any at the same instant); false when the run is over. */
+  step(): boolean {
+    const t = this.queue.peekTime();
+    if (t > this.scenario.durationMs) {
+      this.now = this.scenario.durationMs;
+      return false;
+    }
+    this.runUntil(t);
+    return true;
+  }
+
+  /** Runs to the scenario's end and checks that every request ended exactly once or is in flight. */
+  run(): RunReport {
+    this.runUntil(this.scenario.durationMs);
+    return this.report();
+  }
+
+  report(): RunReport {
+    const created = this.nextId.request;
+    if (this.endedRequests + this.requests.size !== created) {
+      throw new InvariantError(`${created} requests created but ${this.endedRequests} ended and ${this.requests.size} in flight`);
+    }
+    return this.meters.report(this.now);
+  }
+
+  // ---- the event loop ------------------------------------------------------------------------
+
+  private dispatch(ev: SimEvent): void {
+    this.now = ev.t;
+    switch (ev.kind) {
+      case EventKind.Arrival:
+        this.arrive(ev.id);
+        return;
+      case EventKind.SandboxEvent:
+        this.sendSandbox(this.sandbox(ev.id), ev.code);
+        return;
+      case EventKind.RequestEvent:
+        this.sendRequest(this.request(ev.id), ev.code);
+        return;
+      case EventKind.CountingDone:
+        this.decideAdmission(this.request(ev.id));
+        return;
+      case EventKind.RoutingDone:
+        this.decideRoute(this.request(ev.id));
+        return;
+      case EventKind.InitCodeDone:
+        this.initCodeDone(this.sandbox(ev.id));
+        return;
+      case EventKind.HandlerEnd:
+        this.handlerEnd(this.request(ev.id));
+        return;
+      case EventKind.KeepAlive: {
+        // A timer set when the sandbox last went idle; stale if it has been used since.
+        const sb = this.sandboxes.get(ev.id);
+        if (sb && sb.state === SB_IDLE && sb.keepAliveGen === ev.code) this.sendSandbox(sb, EV.KEEP_ALIVE_EXPIRED);
+        return;
+      }
+    }
+  }
+
+  private sandbox(id: number): Sandbox {
+    const sb = this.sandboxes.get(id);
+    if (!sb) throw new InvariantError(`event for sandbox ${id}, which is gone`);
+    return sb;
+  }
+
+  private request(id: number): Request {
+    const rq = this.requests.get(id);
+    if (!rq) throw new InvariantError(`event for request ${id}, which has already ended`);
+    return rq;
+  }
+
+  private schedule(delayMs: number, kind: EventKind, id: number, code = 0): void {
+    this.queue.push(this.now + delayMs, kind, id, code);
+  }
+
+  private scheduleNextArrival(fn: number): void {
+    const f = this.fns[fn]!;
+    const t = nextArrival(this.scenario.functions[fn]!.workload, f.cursor, f.arrivals);
+    if (t < this.scenario.durationMs) this.queue.push(t, EventKind.Arrival, fn, 0);
+  }
+
+  // ---- statechart transitions ----------------------------------------------------------------
+
+  private sendSandbox(sb: Sandbox, event: number): void {
+    const cell = sb.state * SANDBOX.events.length + event;
+    const next = SANDBOX.next[cell]!;
+    if (next < 0) throw new InvariantError(`sandbox ${sb.id} in ${SANDBOX.states[sb.state]} cannot take ${SANDBOX.events[event]}`);
+    const from = sb.state;
+    sb.state = next;
+    sb.stateSince = this.now;
+    this.sandboxMoved(sb, from, next);
+    for (const a of SANDBOX.cellActions[cell]!) this.sandboxActions[a]!(sb);
+  }
+
+  private sendRequest(rq: Request, event: number): void {
+    const cell = rq.state * REQUEST.events.length + event;
+    const next = REQUEST.next[cell]!;
+    if (next < 0) throw new InvariantError(`request ${rq.id} in ${REQUEST.states[rq.state]} cannot take ${REQUEST.events[event]}`);
+    const from = rq.state;
+    rq.state = next;
+    rq.stateSince = this.now;
+    if (this.onTransition) this.emitRequest(rq, REQUEST.states[from]!);
+    for (const a of REQUEST.cellActions[cell]!) this.requestActions[a]!(rq);
+  }
+
+  private sandboxMoved(sb: Sandbox, from: number, to: number): void {
+    const fromCat = SANDBOX_CATEGORY[from]!;
+    const toCat = SANDBOX_CATEGORY[to]!;
+    if (fromCat !== toCat) this.meters.sandboxMoved(sb.fn, fromCat, toCat, this.now);
+    if (from === SB_IDLE) {
+      const idle = this.fns[sb.fn]!.idle;
+      if (idle[idle.length - 1] === sb.id) idle.pop();
+      else idle.splice(idle.indexOf(sb.id), 1);
+    }
+    if (this.onTransition) this.emitSandbox(sb, SANDBOX.states[from]!);
+  }
+
+  private emitSandbox(sb: Sandbox, from: string | null): void {
+    const f = this.scenario.functions[sb.fn]!;
+    this.onTransition!({ t: this.now, kind: 'sandbox', id: sb.id, from, to: SANDBOX.states[sb.state]!, fn: f.name, account: f.account, host: sb.host, guestOs: sb.guestOs });
+  }
+
+  private emitRequest(rq: Request, from: string | null): void {
+    const f = this.scenario.functions[rq.fn]!;
+    const tr: Transition = { t: this.now, kind: 'request', id: rq.id, from, to: REQUEST.states[rq.state]!, fn: f.name, account: f.account };
+    const sb = rq.sandbox >= 0 ? this.sandboxes.get(rq.sandbox) : undefined;
+    if (sb) {
+      tr.host = sb.host;
+      tr.guestOs = sb.guestOs;
+      tr.sandbox = sb.id;
+    }
+    this.onTransition!(tr);
+  }
+
+  // ---- decisions the engine takes (the charts' data-dependent guards) ------------------------
+
+  private arrive(fn: number): void {
+    const id = this.nextId.request++;
+    const rq: Request = { id, fn, arrivedAt: this.now, state: REQUEST.initialState, stateSince: this.now, sandbox: -1, cold: false, admitted: false, attempts: 0, handlerMs: 0, timesOut: false };
+    this.requests.set(id, rq);
+    this.meters.fns[fn]!.requests++;
+    if (this.onTransition) this.emitRequest(rq, null);
+    for (const a of REQUEST.initialActions) this.requestActions[a]!(rq);
+    this.scheduleNextArrival(fn);
+  }
+
+  /** The counting service: reserved concurrency caps a function; the rest share the account's pool. */
+  private decideAdmission(rq: Request): void {
+    const f = this.fns[rq.fn]!;
+    const underLimit = f.reserved !== undefined ? f.inflight < f.reserved : this.accounts[f.account]!.unreservedInflight < this.accounts[f.account]!.unreservedLimit;
+    if (underLimit) this.sendRequest(rq, RQ.ADMITTED);
+    else this.sendRequest(rq, this.scenario.functions[rq.fn]!.invocation === 'async' ? RQ.OVER_LIMIT_ASYNC : RQ.OVER_LIMIT);
+  }
+
+  /** The worker manager: the most recently used idle sandbox of the function, if any. */
+  private decideRoute(rq: Request): void {
+    const idle = this.fns[rq.fn]!.idle;
+    if (idle.length > 0) {
+      rq.sandbox = idle[idle.length - 1]!;
+      this.sendRequest(rq, RQ.WARM_SANDBOX);
+    } else {
+      this.sendRequest(rq, RQ.NO_WARM_SANDBOX);
+    }
+  }
+
+  private initCodeDone(sb: Sandbox): void {
+    sb.initEndedAt = this.now;
+    if (sb.waitingRequest < 0) {
+      this.sendSandbox(sb, EV.INIT_DONE);
+      return;
+    }
+    const rq = this.request(sb.waitingRequest);
+    sb.waitingRequest = -1;
+    this.bind(sb, rq);
+    this.sendSandbox(sb, EV.INIT_DONE_FOR_REQUEST);
+    rq.cold = true;
+    this.sendRequest(rq, RQ.SANDBOX_READY);
+  }
+
+  private handlerEnd(rq: Request): void {
+    const sb = this.sandbox(rq.sandbox);
+    this.meters.billed(rq.fn, rq.handlerMs);
+    sb.currentRequest = -1;
+    this.sendRequest(rq, rq.timesOut ? RQ.HANDLER_TIMED_OUT : RQ.HANDLER_DONE);
+    this.sendSandbox(sb, rq.timesOut ? EV.INVOKE_TIMED_OUT : EV.INVOKE_DONE);
+  }
+
+  /** Pairs a request with the sandbox that will run it, checking the isolation rules. */
+  private bind(sb: Sandbox, rq: Request): void {
+    if (sb.fn !== rq.fn) throw new InvariantError(`sandbox ${sb.id} of function ${sb.fn} asked to serve function ${rq.fn}`);
+    if (sb.currentRequest >= 0) throw new InvariantError(`sandbox ${sb.id} asked to serve request ${rq.id} while serving ${sb.currentRequest}`);
+    const g = this.guestOses.get(sb.guestOs)!;
+    if (g.account !== this.fns[rq.fn]!.account) throw new InvariantError(`guest OS ${g.id} of account ${g.account} asked to serve another account`);
+    sb.currentRequest = rq.id;
+    rq.sandbox = sb.id;
+  }
+
+  // ---- creating and removing sandboxes -------------------------------------------------------
+
+  /** Places a new sandbox; returns null when no host has room. */
+  private createSandbox(fn: number, waitingRequest: number, provisioned: boolean): Sandbox | null {
+    const f = this.fns[fn]!;
+    const spec = this.scenario.functions[fn]!;
+    const where = placeSandbox(this.scenario, this.hosts, this.guestOses, fn, f.account, spec.memoryMb);
+    if (!where) return null;
+    const host = where.host;
+    let guest: GuestOs;
+    if (where.newGuest) {
+      const microvm = this.scenario.platform.isolation === 'microvm';
+      guest = {
+        id: this.nextId.guestOs++,
+        host: host.id,
+        account: f.account,
+        kind: microvm ? 'microvm' : 'account-vm',
+        memoryMb: where.guestMemoryMb,
+        usedMb: 0,
+        sandboxes: 0,
+        // An account VM boots before its first container can start; a microVM's boot is the sandbox start.
+        readyAt: microvm ? this.now : this.now + this.scenario.platform.hopsMs.placement + this.scenario.platform.coldStart.accountVmBootMs,
+        createdAt: this.now,
+      };
+      this.guestOses.set(guest.id, guest);
+      host.guestOses.push(guest.id);
+      host.usedMb += guest.memoryMb;
+      if (host.usedMb > host.memoryMb) throw new InvariantError(`host ${host.id} over-committed: ${host.usedMb} of ${host.memoryMb} MB`);
+    } else {
+      guest = where.guestOs;
+    }
+    if (guest.account !== f.account) throw new InvariantError(`guest OS ${guest.id} of account ${guest.account} given a sandbox of account ${f.account}`);
+    guest.usedMb += spec.memoryMb;
+    guest.sandboxes++;
+    host.sandboxesByFn[fn] = (host.sandboxesByFn[fn] ?? 0) + 1;
+    const sb: Sandbox = {
+      id: this.nextId.sandbox++,
+      fn,
+      host: host.id,
+      guestOs: guest.id,
+      state: SANDBOX.initialState,
+      stateSince: this.now,
+      createdAt: this.now,
+      provisioned,
+      invocations: 0,
+      waitingRequest,
+      currentRequest: -1,
+      keepAliveGen: 0,
+      initStartedAt: this.now,
+      initEndedAt: -1,
+    };
+    this.sandboxes.set(sb.id, sb);
+    this.meters.sandboxCreated(fn, this.now);
+    this.meters.sandboxMoved(fn, Category.None, SANDBOX_CATEGORY[sb.state]!, this.now);
+    if (this.onTransition) this.emitSandbox(sb, null);
+    for (const a of SANDBOX.initialActions) this.sandboxActions[a]!(sb);
+    return sb;
+  }
+
+  private removeSandbox(sb: Sandbox): void {
+    const spec = this.scenario.functions[sb.fn]!;
+    const host = this.hosts[sb.host]!;
+    const guest = this.guestOses.get(sb.guestOs)!;
+    guest.usedMb -= spec.memoryMb;
+    guest.sandboxes--;
+    host.sandboxesByFn[sb.fn]!--;
+    if (guest.sandboxes === 0) {
+      // A microVM goes with its sandbox; an empty account VM is shut down too.
+      this.guestOses.delete(guest.id);
+      host.guestOses.splice(host.guestOses.indexOf(guest.id), 1);
+      host.usedMb -= guest.memoryMb;
+    }
+    this.sandboxes.delete(sb.id);
+    this.meters.sandboxGone(sb.fn, sb.createdAt, this.now);
+    // Provisioned concurrency is kept at its level: a lost provisioned sandbox is replaced.
+    if (sb.provisioned && this.now < this.scenario.durationMs) this.createSandbox(sb.fn, -1, true);
+  }
+
+  // ---- the charts' named actions -------------------------------------------------------------
+
+  private readonly sandboxActionImpls: Record<string, (sb: Sandbox) => void> = {
+    schedulePlacement: (sb) => this.schedule(this.scenario.platform.hopsMs.placement, EventKind.SandboxEvent, sb.id, EV.PLACED),
+    scheduleCodeFetch: (sb) => this.schedule(this.scenario.functions[sb.fn]!.packageMb * this.scenario.platform.coldStart.codeFetchMsPerMb, EventKind.SandboxEvent, sb.id, EV.CODE_FETCHED),
+    scheduleSandboxStart: (sb) => {
+      const c = this.scenario.platform.coldStart;
+      const g = this.guestOses.get(sb.guestOs)!;
+      const ms = g.kind === 'microvm' ? c.microVmBootMs : Math.max(0, g.readyAt - this.now) + c.containerStartMs;
+      this.schedule(ms, EventKind.SandboxEvent, sb.id, EV.SANDBOX_STARTED);
+    },
+    scheduleRuntimeBoot: (sb) => this.schedule(this.scenario.platform.coldStart.runtimeBootMs, EventKind.SandboxEvent, sb.id, EV.RUNTIME_BOOTED),
+    scheduleInitCode: (sb) => {
+      const spec = this.scenario.functions[sb.fn]!;
+      const initMs = sample(spec.initMs, this.fns[sb.fn]!.service);
+      // Provisioned sandboxes initialize ahead of demand, where the 10 s limit does not apply
+      // (AWS: up to 130 s or the timeout, whichever is longer).
+      const limit = sb.provisioned ? Math.max(130_000, spec.timeoutMs) : this.scenario.platform.coldStart.initLimitMs;
+      if (initMs > limit) this.schedule(limit, EventKind.SandboxEvent, sb.id, EV.INIT_FAILED);
+      else this.schedule(initMs, EventKind.InitCodeDone, sb.id);
+    },
+    startKeepAliveTimer: (sb) => {
+      this.fns[sb.fn]!.idle.push(sb.id);
+      if (sb.provisioned) return;
+      const ka = this.scenario.platform.keepAlive;
+      sb.keepAliveGen++;
+      this.schedule(ka.policy === 'fixed' ? ka.idleMs : 0, EventKind.KeepAlive, sb.id, sb.keepAliveGen);
+    },
+    runInvocation: (sb) => {
+      sb.invocations++;
+    },
+    failWaitingRequest: (sb) => {
+      if (sb.waitingRequest < 0) return;
+      const rq = this.request(sb.waitingRequest);
+      sb.waitingRequest = -1;
+      this.sendRequest(rq, RQ.INIT_FAILED);
+    },
+    scheduleShutdown: (sb) => this.schedule(this.scenario.platform.coldStart.shutdownMs, EventKind.SandboxEvent, sb.id, EV.SHUTDOWN_DONE),
+    releaseMemory: (sb) => this.removeSandbox(sb),
+  };
+
+  private readonly requestActionImpls: Record<string, (rq: Request) => void> = {
+    scheduleLoadBalancerHop: (rq) => this.schedule(this.scenario.platform.hopsMs.loadBalancer, EventKind.RequestEvent, rq.id, RQ.HOP_DONE),
+    scheduleFrontendHop: (rq) => this.schedule(this.scenario.platform.hopsMs.frontend, EventKind.RequestEvent, rq.id, RQ.HOP_DONE),
+    scheduleCountingHop: (rq) => this.schedule(this.scenario.platform.hopsMs.counting, EventKind.CountingDone, rq.id),
+    acquireConcurrency: (rq) => {
+      const f = this.fns[rq.fn]!;
+      f.inflight++;
+      if (f.reserved === undefined) this.accounts[f.account]!.unreservedInflight++;
+      rq.admitted = true;
+    },
+    releaseConcurrency: (rq) => {
+      const f = this.fns[rq.fn]!;
+      f.inflight--;
+      if (f.reserved === undefined) this.accounts[f.account]!.unreservedInflight--;
+      rq.admitted = false;
+    },
+    scheduleRetry: (rq) => {
+      // Asynchronous events over the limit stay queued and are retried with exponential
+      // back-off, for up to the maximum event age (AWS: 6 hours).
+      const a = this.scenario.platform.async;
+      const backoff = Math.min(a.retryBaseMs * 2 ** rq.attempts, a.retryMaxMs);
+      rq.attempts++;
+      const deadline = rq.arrivedAt + a.maxEventAgeMs;
+      if (this.now + backoff > deadline) this.schedule(Math.max(0, deadline - this.now), EventKind.RequestEvent, rq.id, RQ.RETRIES_EXHAUSTED);
+      else this.schedule(backoff, EventKind.RequestEvent, rq.id, RQ.RETRY);
+    },
+    scheduleWorkerManagerHop: (rq) => this.schedule(this.scenario.platform.hopsMs.workerManager, EventKind.RoutingDone, rq.id),
+    assignWarmSandbox: (rq) => {
+      const sb = this.sandbox(rq.sandbox);
+      this.bind(sb, rq);
+      this.sendSandbox(sb, EV.INVOKE);
+    },
+    requestNewSandbox: (rq) => {
+      const sb = this.createSandbox(rq.fn, rq.id, false);
+      if (sb) rq.sandbox = sb.id;
+      else this.schedule(this.scenario.platform.hopsMs.placement, EventKind.RequestEvent, rq.id, RQ.NO_CAPACITY);
+    },
+    startHandler: (rq) => {
+      const spec = this.scenario.functions[rq.fn]!;
+      const ms = sample(spec.durationMs, this.fns[rq.fn]!.service);
+      rq.timesOut = ms > spec.timeoutMs;
+      rq.handlerMs = rq.timesOut ? spec.timeoutMs : ms;
+      this.meters.handlerStarted(rq.fn, rq.cold);
+      this.schedule(rq.handlerMs, EventKind.HandlerEnd, rq.id);
+    },
+    recordOutcome: (rq) => {
+      if (!this.requests.delete(rq.id)) throw new InvariantError(`request ${rq.id} ended twice`);
+      this.endedRequests++;
+      if (rq.admitted) throw new InvariantError(`request ${rq.id} ended still holding concurrency`);
+      this.meters.ended(rq.fn, REQUEST.states[rq.state] as Outcome, this.now - rq.arrivedAt, rq.cold);
+    },
+  };
+}
+
+const EV = Object.fromEntries(sandboxEventTypes.map((t) => [t, sbEvent(t)])) as Record<SandboxEventType, number>;
+const RQ = Object.fromEntries(requestEventTypes.map((t) => [t, rqEvent(t)])) as Record<RequestEventType, number>;
+
+/** Maps each action the compiled chart names to its implementation; a missing one fails at start-up. */
+function bindActions<T>(machine: CompiledMachine, impls: Record<string, (x: T) => void>, what: string): ((x: T) => void)[] {
+  return machine.actions.map((name) => {
+    const impl = impls[name];
+    if (!impl) throw new Error(`the ${what} chart names action "${name}" but the engine does not implement it`);
+    return impl;
+  });
+}

@@ -1,0 +1,87 @@
+/** What a scheduled event does when its time comes (see Simulation.dispatch). */
+export const EventKind = {
+  Arrival: 0,
+  SandboxEvent: 1,
+  RequestEvent: 2,
+  CountingDone: 3,
+  RoutingDone: 4,
+  InitCodeDone: 5,
+  HandlerEnd: 6,
+  KeepAlive: 7,
+} as const;
+export type EventKind = (typeof EventKind)[keyof typeof EventKind];
+
+/** A scheduled event. Plain data, so a checkpoint can copy the whole queue. */
+export interface SimEvent {
+  t: number;
+  /** Insertion order: breaks ties between events at the same time deterministically. */
+  seq: number;
+  kind: EventKind;
+  /** The function, sandbox or request the event is for. */
+  id: number;
+  /** An event index of the target's statechart, or a generation number (keep-alive). */
+  code: number;
+}
+
+const before = (a: SimEvent, b: SimEvent) => a.t < b.t || (a.t === b.t && a.seq < b.seq);
+
+/** A binary min-heap ordered by (time, insertion order). */
+export class EventQueue {
+  items: SimEvent[] = [];
+  private seq = 0;
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peekTime(): number {
+    return this.items.length > 0 ? this.items[0]!.t : Infinity;
+  }
+
+  push(t: number, kind: EventKind, id: number, code: number): void {
+    const items = this.items;
+    const ev: SimEvent = { t, seq: this.seq++, kind, id, code };
+    let i = items.length;
+    items.push(ev);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = items[parent]!;
+      if (!before(ev, p)) break;
+      items[i] = p;
+      i = parent;
+    }
+    items[i] = ev;
+  }
+
+  pop(): SimEvent | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (top === undefined || last === undefined || items.length === 0) return top;
+    const n = items.length;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && before(items[r]!, items[l]!) ? r : l;
+      if (!before(items[c]!, last)) break;
+      items[i] = items[c]!;
+      i = c;
+    }
+    items[i] = last;
+    return top;
+  }
+
+  /** Plain-data copy for checkpoints. */
+  save(): { items: SimEvent[]; seq: number } {
+    return { items: this.items.map((e) => ({ ...e })), seq: this.seq };
+  }
+
+  static restore(saved: { items: SimEvent[]; seq: number }): EventQueue {
+    const q = new EventQueue();
+    q.items = saved.items.map((e) => ({ ...e }));
+    q.seq = saved.seq;
+    return q;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The figures FaaScope shows students, each with its source (shared/domain.md, section 9).
+ * Scenario defaults are taken from here, so every preset number can be traced to where it
+ * came from. Figures marked `illustrative` have no published value: they are plausible
+ * round numbers chosen to make the mechanism visible, and the UI says so.
+ */
+export interface Figure {
+  value: number;
+  unit: string;
+  /** Where the number comes from; `illustrative` when no source gives one. */
+  source: string;
+}
+
+const illustrative = 'illustrative (no published figure; chosen to make the mechanism visible)';
+
+export const figures = {
+  minMemoryMb: { value: 128, unit: 'MB', source: 'AWS Lambda quotas (documentation)' },
+  maxMemoryMb: { value: 10240, unit: 'MB', source: 'AWS Lambda quotas (documentation)' },
+  memoryPerVcpuMb: { value: 1769, unit: 'MB', source: 'AWS Lambda memory configuration (documentation)' },
+  maxTimeoutMs: { value: 900_000, unit: 'ms', source: 'AWS Lambda quotas; Berkeley view (2019)' },
+  defaultTimeoutMs: { value: 3_000, unit: 'ms', source: 'AWS Lambda default function timeout (documentation)' },
+  initLimitMs: { value: 10_000, unit: 'ms', source: 'AWS Lambda execution environment lifecycle (documentation)' },
+  shutdownMs: { value: 500, unit: 'ms', source: 'AWS Lambda execution environment lifecycle: shutdown phase limit with internal extensions only (documentation)' },
+  accountConcurrency: { value: 1000, unit: 'concurrent executions', source: 'AWS Lambda quotas (documentation)' },
+  pricePerGbSecond: { value: 0.0000166667, unit: 'USD per GB-s', source: 'AWS Lambda pricing, x86, first tier' },
+  pricePerMillionRequests: { value: 0.2, unit: 'USD per million requests', source: 'AWS Lambda pricing' },
+  billingGranularityMs: { value: 1, unit: 'ms', source: 'AWS announcement, re:Invent 2020 (100 ms before December 2020)' },
+  fixedKeepAliveAwsMs: { value: 600_000, unit: 'ms', source: 'Shahrad et al., "Serverless in the Wild", USENIX ATC 2020 (as cited)' },
+  fixedKeepAliveAzureMs: { value: 1_200_000, unit: 'ms', source: 'Shahrad et al., "Serverless in the Wild", USENIX ATC 2020 (as cited)' },
+  microVmBootMs: { value: 125, unit: 'ms', source: 'Agache et al., "Firecracker", NSDI 2020' },
+  microVmOverheadMb: { value: 5, unit: 'MiB', source: 'Agache et al., "Firecracker", NSDI 2020' },
+  asyncMaxEventAgeMs: { value: 6 * 3_600_000, unit: 'ms', source: 'AWS Lambda asynchronous invocation (documentation)' },
+  // Hop latencies inside the data plane: small, and not published.
+  loadBalancerMs: { value: 1, unit: 'ms', source: illustrative },
+  frontendMs: { value: 3, unit: 'ms', source: illustrative },
+  countingMs: { value: 1, unit: 'ms', source: illustrative },
+  workerManagerMs: { value: 1, unit: 'ms', source: illustrative },
+  placementMs: { value: 10, unit: 'ms', source: illustrative },
+  codeFetchMsPerMb: { value: 10, unit: 'ms per MB', source: illustrative },
+  containerStartMs: { value: 50, unit: 'ms', source: illustrative },
+  accountVmBootMs: { value: 1_500, unit: 'ms', source: illustrative },
+  accountVmMemoryMb: { value: 4_096, unit: 'MB', source: illustrative },
+  runtimeBootMs: { value: 80, unit: 'ms', source: illustrative },
+  hostMemoryMb: { value: 16_384, unit: 'MB', source: illustrative },
+  asyncRetryBaseMs: { value: 1_000, unit: 'ms', source: illustrative },
+  asyncRetryMaxMs: { value: 300_000, unit: 'ms', source: illustrative },
+} as const satisfies Record<string, Figure>;
+
+export type FigureName = keyof typeof figures;

@@ -1,0 +1,75 @@
+/** The platform's entities: plain data, referenced by numeric id, so a checkpoint can copy them. */
+
+/** A worker: a physical host running guest OSes. */
+export interface Host {
+  id: number;
+  memoryMb: number;
+  /** Memory taken by guest OSes (microVMs with their overhead, or account VMs). */
+  usedMb: number;
+  /** Live sandboxes per function index: placement spreads one function across hosts. */
+  sandboxesByFn: Record<number, number>;
+  guestOses: number[];
+}
+
+/** A guest OS: a microVM (one sandbox) or an account VM (that account's containers). */
+export interface GuestOs {
+  id: number;
+  host: number;
+  /** Account index. A guest OS never serves two accounts. */
+  account: number;
+  kind: 'microvm' | 'account-vm';
+  /** Size reserved on the host. */
+  memoryMb: number;
+  /** Memory taken by its sandboxes. */
+  usedMb: number;
+  sandboxes: number;
+  /** When it has booted (an account VM's containers wait for it). */
+  readyAt: number;
+  createdAt: number;
+}
+
+export interface Sandbox {
+  id: number;
+  /** Function index. A sandbox never serves two functions. */
+  fn: number;
+  host: number;
+  guestOs: number;
+  /** State index in the compiled sandbox lifecycle. */
+  state: number;
+  stateSince: number;
+  createdAt: number;
+  provisioned: boolean;
+  invocations: number;
+  /** The cold request waiting for this sandbox's init, or -1. */
+  waitingRequest: number;
+  /** The request being served, or -1: one invocation at a time. */
+  currentRequest: number;
+  /** Bumped each time the sandbox goes idle: a stale keep-alive timer carries an old value. */
+  keepAliveGen: number;
+  initStartedAt: number;
+  initEndedAt: number;
+}
+
+export interface Request {
+  id: number;
+  fn: number;
+  arrivedAt: number;
+  state: number;
+  stateSince: number;
+  /** Sandbox serving (or being created for) this request, or -1. */
+  sandbox: number;
+  cold: boolean;
+  admitted: boolean;
+  /** Counting attempts (asynchronous events are retried). */
+  attempts: number;
+  handlerMs: number;
+  timesOut: boolean;
+}
+
+/** Raised when the simulation breaks one of the platform's rules: always a bug, never input. */
+export class InvariantError extends Error {
+  constructor(message: string) {
+    super(`invariant violated: ${message}`);
+    this.name = 'InvariantError';
+  }
+}
