@@ -120,7 +120,11 @@ export class Simulation {
   /** Processes every event up to and including time `t` (capped at the scenario's end). */
   runUntil(t: number): void {
     const end = Math.min(t, this.scenario.durationMs);
-    while (this.queue.peekTime() <= end) this.dispatch(this.queue.pop()!);
+    while (this.queue.peekTime() <= end) {
+      const ev = this.queue.pop()!;
+      this.dispatch(ev);
+      this.queue.recycle(ev);
+    }
     if (end > this.now) this.now = end;
   }
 

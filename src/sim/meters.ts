@@ -42,6 +42,7 @@ class Latencies {
   values = new Float64Array(64);
   n = 0;
   sum = 0;
+  private sortedN = -1;
   add(v: number): void {
     if (this.n === this.values.length) {
       const bigger = new Float64Array(this.values.length * 2);
@@ -51,6 +52,27 @@ class Latencies {
     this.values[this.n++] = v;
     this.sum += v;
   }
+  /** The values in increasing order (sorted in place, once per new batch of values). */
+  sorted(): Float64Array {
+    const view = this.values.subarray(0, this.n);
+    if (this.sortedN !== this.n) {
+      view.sort();
+      this.sortedN = this.n;
+    }
+    return view;
+  }
+}
+
+/** Merges two sorted arrays. */
+function merge(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < a.length && j < b.length) out[o++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[o++] = a[i++]!;
+  while (j < b.length) out[o++] = b[j++]!;
+  return out;
 }
 
 export interface LatencySummary {
@@ -92,16 +114,14 @@ function percentile(sorted: Float64Array, p: number): number | null {
 }
 
 function summarize(parts: Latencies[]): LatencySummary {
-  const n = parts.reduce((s, l) => s + l.n, 0);
-  const all = new Float64Array(n);
-  let o = 0;
+  // Each part is sorted once and cached; the per-function and total reports share them.
+  let all: Float64Array = new Float64Array(0);
   let sum = 0;
   for (const l of parts) {
-    all.set(l.values.subarray(0, l.n), o);
-    o += l.n;
+    all = all.length === 0 ? l.sorted() : merge(all, l.sorted());
     sum += l.sum;
   }
-  all.sort();
+  const n = all.length;
   return { count: n, mean: n > 0 ? sum / n : null, p50: percentile(all, 50), p95: percentile(all, 95), p99: percentile(all, 99) };
 }
 
