@@ -203,6 +203,20 @@ function describe(v: unknown): string {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
+/** One problem of a scenario: where it is, and the line that explains it (path first). */
+export interface ScenarioIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** The problems of a draft scenario, or the validated scenario (for editors that show errors in place). */
+export function checkScenario(input: unknown): { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] } {
+  const result = scenarioSchema.safeParse(input);
+  if (result.success) return { ok: true, scenario: result.data };
+  const lines = formatIssues(result.error, input);
+  return { ok: false, issues: result.error.issues.map((i, k) => ({ path: i.path.map((p) => (typeof p === 'number' ? p : String(p))), message: lines[k]! })) };
+}
+
 /** One line per problem, naming the field, what was expected and what was found. */
 export function formatIssues(error: z.ZodError, input: unknown): string[] {
   return error.issues.map((issue) => {

@@ -1,0 +1,115 @@
+import type { SeriesData } from '../sim/timeline';
+
+/**
+ * What the simulation worker posts to the page after each advance: the platform at one
+ * simulated instant. Views draw a frame and nothing else, so any instant (after a rewind too)
+ * can be drawn from the frame alone. `seq` changes whenever the content does: views memoize on it.
+ */
+export interface Frame {
+  seq: number;
+  /** Simulated time, ms. */
+  t: number;
+  durationMs: number;
+  /** The run has reached its end. */
+  done: boolean;
+  scenarioName: string;
+  functions: FunctionView[];
+  accounts: string[];
+  isolation: 'microvm' | 'account-vm';
+  hosts: HostView[];
+  guestOses: GuestOsView[];
+  sandboxes: SandboxView[];
+  /** Requests in flight (at most MAX_REQUESTS_IN_FRAME of them, the most recent). */
+  requests: RequestView[];
+  /** Requests in flight not listed because of the cap. */
+  requestsNotShown: number;
+  /** Requests that ended shortly before `t` (for the animation of their exit). */
+  recentlyEnded: EndedRequestView[];
+  /** Entities in each state of the sandbox lifecycle and of the request path, keyed by state path. */
+  counts: { sandbox: Record<string, number>; request: Record<string, number> };
+  summary: Summary;
+  series: SeriesData;
+  /** When the sandbox keep-alive policy reclaims an idle sandbox (null: never, e.g. provisioned). */
+  keepAliveMs: number | null;
+}
+
+export interface FunctionView {
+  index: number;
+  name: string;
+  account: string;
+  memoryMb: number;
+  timeoutMs: number;
+}
+
+export interface HostView {
+  id: number;
+  memoryMb: number;
+  usedMb: number;
+}
+
+export interface GuestOsView {
+  id: number;
+  host: number;
+  account: string;
+  kind: 'microvm' | 'account-vm';
+  memoryMb: number;
+  usedMb: number;
+  createdAt: number;
+  readyAt: number;
+}
+
+export interface SandboxView {
+  id: number;
+  fn: number;
+  host: number;
+  guestOs: number;
+  /** State path in the sandbox lifecycle chart, e.g. `initializing.bootingRuntime`. */
+  state: string;
+  stateSince: number;
+  /** When the current state's timed step ends (init phase, handler, keep-alive expiry), or null. */
+  stateEndsAt: number | null;
+  createdAt: number;
+  initEndedAt: number | null;
+  invocations: number;
+  provisioned: boolean;
+  currentRequest: number | null;
+}
+
+export interface RequestView {
+  id: number;
+  fn: number;
+  /** State path in the request path chart, e.g. `atFrontend`. */
+  state: string;
+  stateSince: number;
+  stateEndsAt: number | null;
+  arrivedAt: number;
+  sandbox: number | null;
+  cold: boolean;
+  attempts: number;
+}
+
+export interface EndedRequestView {
+  id: number;
+  fn: number;
+  outcome: 'responded' | 'throttled' | 'timedOut' | 'failed';
+  endedAt: number;
+  arrivedAt: number;
+  cold: boolean;
+  sandbox: number | null;
+}
+
+export interface Summary {
+  requests: number;
+  completed: number;
+  cold: number;
+  warm: number;
+  throttled: number;
+  timedOut: number;
+  failed: number;
+  inFlight: number;
+  sandboxes: { initializing: number; idle: number; busy: number; shuttingDown: number };
+  costUsd: number;
+  idleGbSeconds: number;
+}
+
+export const MAX_REQUESTS_IN_FRAME = 400;
