@@ -3,8 +3,8 @@ import { requestEventTypes, requestPath, type RequestEventType } from '../machin
 import { sandboxEventTypes, sandboxLifecycle, type SandboxEventType } from '../machines/sandboxLifecycle';
 import { sample } from './distributions';
 import { EventKind, EventQueue, type SimEvent } from './eventQueue';
-import { Category, Meters, type Outcome, type RunReport } from './meters';
-import { InvariantError, type GuestOs, type Host, type Request, type Sandbox } from './model';
+import { Category, Meters, type MetersState, type Outcome, type RunReport } from './meters';
+import { InvariantError, type EndedRequest, type GuestOs, type Host, type Request, type Sandbox } from './model';
 import { placeSandbox } from './placement';
 import { Rng } from './rng';
 import type { Scenario } from './scenario';
@@ -41,6 +41,27 @@ export interface Transition {
 export interface SimulationOptions {
   /** Called for every state transition, in time order. Leave out for speed. */
   onTransition?: (t: Transition) => void;
+  /** Record the run as time series for the charts (the live app does; the CLI need not). */
+  timeline?: boolean;
+}
+
+/** Requests kept after they end, for the animation of their exit. */
+const RECENTLY_ENDED = 64;
+
+/** Everything a run's future depends on, as plain data: restoring it and running on gives the same run. */
+export interface SimCheckpoint {
+  now: number;
+  queue: ReturnType<EventQueue['save']>;
+  hosts: Host[];
+  guestOses: Map<number, GuestOs>;
+  sandboxes: Map<number, Sandbox>;
+  requests: Map<number, Request>;
+  fns: (Omit<FunctionRuntime, 'arrivals' | 'service'> & { arrivals: readonly number[]; service: readonly number[] })[];
+  accounts: AccountRuntime[];
+  nextId: { sandbox: number; guestOs: number; request: number };
+  endedRequests: number;
+  recentlyEnded: EndedRequest[];
+  meters: MetersState;
 }
 
 interface FunctionRuntime {
@@ -72,14 +93,16 @@ interface AccountRuntime {
  */
 export class Simulation {
   now = 0;
-  readonly queue = new EventQueue();
-  readonly hosts: Host[];
-  readonly guestOses = new Map<number, GuestOs>();
-  readonly sandboxes = new Map<number, Sandbox>();
-  readonly requests = new Map<number, Request>();
+  queue = new EventQueue();
+  hosts: Host[];
+  guestOses = new Map<number, GuestOs>();
+  sandboxes = new Map<number, Sandbox>();
+  requests = new Map<number, Request>();
+  /** The last requests to end, oldest first (at most RECENTLY_ENDED). */
+  recentlyEnded: EndedRequest[] = [];
   readonly meters: Meters;
-  private readonly fns: FunctionRuntime[];
-  private readonly accounts: AccountRuntime[];
+  private fns: FunctionRuntime[];
+  private accounts: AccountRuntime[];
   private nextId = { sandbox: 0, guestOs: 0, request: 0 };
   private endedRequests = 0;
   private readonly onTransition: ((t: Transition) => void) | undefined;
@@ -107,7 +130,7 @@ export class Simulation {
       arrivals: Rng.stream(scenario.seed, i, 0),
       service: Rng.stream(scenario.seed, i, 1),
     }));
-    this.meters = new Meters(scenario);
+    this.meters = new Meters(scenario, options.timeline ?? false);
     this.sandboxActions = bindActions(SANDBOX, this.sandboxActionImpls, 'sandbox');
     this.requestActions = bindActions(REQUEST, this.requestActionImpls, 'request');
 
@@ -151,6 +174,50 @@ export class Simulation {
       throw new InvariantError(`${created} requests created but ${this.endedRequests} ended and ${this.requests.size} in flight`);
     }
     return this.meters.report(this.now);
+  }
+
+  /** Time of the next event, or Infinity. */
+  nextEventTime(): number {
+    return this.queue.peekTime();
+  }
+
+  /** A deep copy of the state: restore() it to go back to this instant exactly. */
+  save(): SimCheckpoint {
+    return structuredClone({
+      now: this.now,
+      queue: this.queue.save(),
+      hosts: this.hosts,
+      guestOses: this.guestOses,
+      sandboxes: this.sandboxes,
+      requests: this.requests,
+      fns: this.fns.map((f) => ({ ...f, arrivals: f.arrivals.state(), service: f.service.state() })),
+      accounts: this.accounts,
+      nextId: this.nextId,
+      endedRequests: this.endedRequests,
+      recentlyEnded: this.recentlyEnded,
+      meters: this.meters.save(),
+    });
+  }
+
+  restore(checkpoint: SimCheckpoint): void {
+    const c = structuredClone(checkpoint);
+    this.now = c.now;
+    this.queue = EventQueue.restore(c.queue);
+    this.hosts = c.hosts;
+    this.guestOses = c.guestOses;
+    this.sandboxes = c.sandboxes;
+    this.requests = c.requests;
+    this.fns = c.fns.map((f) => ({ ...f, arrivals: Rng.fromState(f.arrivals), service: Rng.fromState(f.service) }));
+    this.accounts = c.accounts;
+    this.nextId = c.nextId;
+    this.endedRequests = c.endedRequests;
+    this.recentlyEnded = c.recentlyEnded;
+    this.meters.restore(c.meters);
+  }
+
+  /** The function runtime's idle stack (most recently used last), for views and tests. */
+  idleSandboxes(fn: number): readonly number[] {
+    return this.fns[fn]!.idle;
   }
 
   // ---- the event loop ------------------------------------------------------------------------
@@ -200,8 +267,15 @@ export class Simulation {
     return rq;
   }
 
-  private schedule(delayMs: number, kind: EventKind, id: number, code = 0): void {
-    this.queue.push(this.now + delayMs, kind, id, code);
+  /** Schedules the end of a sandbox's timed step; the frame shows when it will end. */
+  private scheduleSandbox(sb: Sandbox, delayMs: number, kind: EventKind, code = 0): void {
+    sb.stateEndsAt = this.now + delayMs;
+    this.queue.push(sb.stateEndsAt, kind, sb.id, code);
+  }
+
+  private scheduleRequest(rq: Request, delayMs: number, kind: EventKind, code = 0): void {
+    rq.stateEndsAt = this.now + delayMs;
+    this.queue.push(rq.stateEndsAt, kind, rq.id, code);
   }
 
   private scheduleNextArrival(fn: number): void {
@@ -219,6 +293,7 @@ export class Simulation {
     const from = sb.state;
     sb.state = next;
     sb.stateSince = this.now;
+    sb.stateEndsAt = -1;
     this.sandboxMoved(sb, from, next);
     for (const a of SANDBOX.cellActions[cell]!) this.sandboxActions[a]!(sb);
   }
@@ -230,6 +305,7 @@ export class Simulation {
     const from = rq.state;
     rq.state = next;
     rq.stateSince = this.now;
+    rq.stateEndsAt = -1;
     if (this.onTransition) this.emitRequest(rq, REQUEST.states[from]!);
     for (const a of REQUEST.cellActions[cell]!) this.requestActions[a]!(rq);
   }
@@ -241,7 +317,11 @@ export class Simulation {
     if (from === SB_IDLE) {
       const idle = this.fns[sb.fn]!.idle;
       if (idle[idle.length - 1] === sb.id) idle.pop();
-      else idle.splice(idle.indexOf(sb.id), 1);
+      else {
+        // A sandbox without keep-alive was never offered for reuse, so it may be missing here.
+        const i = idle.indexOf(sb.id);
+        if (i >= 0) idle.splice(i, 1);
+      }
     }
     if (this.onTransition) this.emitSandbox(sb, SANDBOX.states[from]!);
   }
@@ -267,9 +347,9 @@ export class Simulation {
 
   private arrive(fn: number): void {
     const id = this.nextId.request++;
-    const rq: Request = { id, fn, arrivedAt: this.now, state: REQUEST.initialState, stateSince: this.now, sandbox: -1, cold: false, admitted: false, attempts: 0, handlerMs: 0, timesOut: false };
+    const rq: Request = { id, fn, arrivedAt: this.now, state: REQUEST.initialState, stateSince: this.now, stateEndsAt: -1, sandbox: -1, cold: false, admitted: false, attempts: 0, handlerMs: 0, timesOut: false };
     this.requests.set(id, rq);
-    this.meters.fns[fn]!.requests++;
+    this.meters.arrived(fn, this.now);
     if (this.onTransition) this.emitRequest(rq, null);
     for (const a of REQUEST.initialActions) this.requestActions[a]!(rq);
     this.scheduleNextArrival(fn);
@@ -310,7 +390,7 @@ export class Simulation {
 
   private handlerEnd(rq: Request): void {
     const sb = this.sandbox(rq.sandbox);
-    this.meters.billed(rq.fn, rq.handlerMs);
+    this.meters.billed(rq.fn, rq.handlerMs, this.now);
     sb.currentRequest = -1;
     this.sendRequest(rq, rq.timesOut ? RQ.HANDLER_TIMED_OUT : RQ.HANDLER_DONE);
     this.sendSandbox(sb, rq.timesOut ? EV.INVOKE_TIMED_OUT : EV.INVOKE_DONE);
@@ -368,6 +448,7 @@ export class Simulation {
       guestOs: guest.id,
       state: SANDBOX.initialState,
       stateSince: this.now,
+      stateEndsAt: -1,
       createdAt: this.now,
       provisioned,
       invocations: 0,
@@ -407,30 +488,33 @@ export class Simulation {
   // ---- the charts' named actions -------------------------------------------------------------
 
   private readonly sandboxActionImpls: Record<string, (sb: Sandbox) => void> = {
-    schedulePlacement: (sb) => this.schedule(this.scenario.platform.hopsMs.placement, EventKind.SandboxEvent, sb.id, EV.PLACED),
-    scheduleCodeFetch: (sb) => this.schedule(this.scenario.functions[sb.fn]!.packageMb * this.scenario.platform.coldStart.codeFetchMsPerMb, EventKind.SandboxEvent, sb.id, EV.CODE_FETCHED),
+    schedulePlacement: (sb) => this.scheduleSandbox(sb, this.scenario.platform.hopsMs.placement, EventKind.SandboxEvent, EV.PLACED),
+    scheduleCodeFetch: (sb) => this.scheduleSandbox(sb, this.scenario.functions[sb.fn]!.packageMb * this.scenario.platform.coldStart.codeFetchMsPerMb, EventKind.SandboxEvent, EV.CODE_FETCHED),
     scheduleSandboxStart: (sb) => {
       const c = this.scenario.platform.coldStart;
       const g = this.guestOses.get(sb.guestOs)!;
       const ms = g.kind === 'microvm' ? c.microVmBootMs : Math.max(0, g.readyAt - this.now) + c.containerStartMs;
-      this.schedule(ms, EventKind.SandboxEvent, sb.id, EV.SANDBOX_STARTED);
+      this.scheduleSandbox(sb, ms, EventKind.SandboxEvent, EV.SANDBOX_STARTED);
     },
-    scheduleRuntimeBoot: (sb) => this.schedule(this.scenario.platform.coldStart.runtimeBootMs, EventKind.SandboxEvent, sb.id, EV.RUNTIME_BOOTED),
+    scheduleRuntimeBoot: (sb) => this.scheduleSandbox(sb, this.scenario.platform.coldStart.runtimeBootMs, EventKind.SandboxEvent, EV.RUNTIME_BOOTED),
     scheduleInitCode: (sb) => {
       const spec = this.scenario.functions[sb.fn]!;
       const initMs = sample(spec.initMs, this.fns[sb.fn]!.service);
       // Provisioned sandboxes initialize ahead of demand, where the 10 s limit does not apply
       // (AWS: up to 130 s or the timeout, whichever is longer).
       const limit = sb.provisioned ? Math.max(130_000, spec.timeoutMs) : this.scenario.platform.coldStart.initLimitMs;
-      if (initMs > limit) this.schedule(limit, EventKind.SandboxEvent, sb.id, EV.INIT_FAILED);
-      else this.schedule(initMs, EventKind.InitCodeDone, sb.id);
+      if (initMs > limit) this.scheduleSandbox(sb, limit, EventKind.SandboxEvent, EV.INIT_FAILED);
+      else this.scheduleSandbox(sb, initMs, EventKind.InitCodeDone);
     },
     startKeepAliveTimer: (sb) => {
-      this.fns[sb.fn]!.idle.push(sb.id);
-      if (sb.provisioned) return;
       const ka = this.scenario.platform.keepAlive;
+      const keepMs = sb.provisioned ? Infinity : ka.policy === 'fixed' ? ka.idleMs : 0;
+      // Without keep-alive the sandbox is reclaimed as soon as it is frozen: it must not be
+      // offered to a request routed at that same instant (which would make that request warm).
+      if (keepMs > 0) this.fns[sb.fn]!.idle.push(sb.id);
+      if (keepMs === Infinity) return;
       sb.keepAliveGen++;
-      this.schedule(ka.policy === 'fixed' ? ka.idleMs : 0, EventKind.KeepAlive, sb.id, sb.keepAliveGen);
+      this.scheduleSandbox(sb, keepMs, EventKind.KeepAlive, sb.keepAliveGen);
     },
     runInvocation: (sb) => {
       sb.invocations++;
@@ -441,14 +525,14 @@ export class Simulation {
       sb.waitingRequest = -1;
       this.sendRequest(rq, RQ.INIT_FAILED);
     },
-    scheduleShutdown: (sb) => this.schedule(this.scenario.platform.coldStart.shutdownMs, EventKind.SandboxEvent, sb.id, EV.SHUTDOWN_DONE),
+    scheduleShutdown: (sb) => this.scheduleSandbox(sb, this.scenario.platform.coldStart.shutdownMs, EventKind.SandboxEvent, EV.SHUTDOWN_DONE),
     releaseMemory: (sb) => this.removeSandbox(sb),
   };
 
   private readonly requestActionImpls: Record<string, (rq: Request) => void> = {
-    scheduleLoadBalancerHop: (rq) => this.schedule(this.scenario.platform.hopsMs.loadBalancer, EventKind.RequestEvent, rq.id, RQ.HOP_DONE),
-    scheduleFrontendHop: (rq) => this.schedule(this.scenario.platform.hopsMs.frontend, EventKind.RequestEvent, rq.id, RQ.HOP_DONE),
-    scheduleCountingHop: (rq) => this.schedule(this.scenario.platform.hopsMs.counting, EventKind.CountingDone, rq.id),
+    scheduleLoadBalancerHop: (rq) => this.scheduleRequest(rq, this.scenario.platform.hopsMs.loadBalancer, EventKind.RequestEvent, RQ.HOP_DONE),
+    scheduleFrontendHop: (rq) => this.scheduleRequest(rq, this.scenario.platform.hopsMs.frontend, EventKind.RequestEvent, RQ.HOP_DONE),
+    scheduleCountingHop: (rq) => this.scheduleRequest(rq, this.scenario.platform.hopsMs.counting, EventKind.CountingDone),
     acquireConcurrency: (rq) => {
       const f = this.fns[rq.fn]!;
       f.inflight++;
@@ -468,10 +552,10 @@ export class Simulation {
       const backoff = Math.min(a.retryBaseMs * 2 ** rq.attempts, a.retryMaxMs);
       rq.attempts++;
       const deadline = rq.arrivedAt + a.maxEventAgeMs;
-      if (this.now + backoff > deadline) this.schedule(Math.max(0, deadline - this.now), EventKind.RequestEvent, rq.id, RQ.RETRIES_EXHAUSTED);
-      else this.schedule(backoff, EventKind.RequestEvent, rq.id, RQ.RETRY);
+      if (this.now + backoff > deadline) this.scheduleRequest(rq, Math.max(0, deadline - this.now), EventKind.RequestEvent, RQ.RETRIES_EXHAUSTED);
+      else this.scheduleRequest(rq, backoff, EventKind.RequestEvent, RQ.RETRY);
     },
-    scheduleWorkerManagerHop: (rq) => this.schedule(this.scenario.platform.hopsMs.workerManager, EventKind.RoutingDone, rq.id),
+    scheduleWorkerManagerHop: (rq) => this.scheduleRequest(rq, this.scenario.platform.hopsMs.workerManager, EventKind.RoutingDone),
     assignWarmSandbox: (rq) => {
       const sb = this.sandbox(rq.sandbox);
       this.bind(sb, rq);
@@ -480,21 +564,25 @@ export class Simulation {
     requestNewSandbox: (rq) => {
       const sb = this.createSandbox(rq.fn, rq.id, false);
       if (sb) rq.sandbox = sb.id;
-      else this.schedule(this.scenario.platform.hopsMs.placement, EventKind.RequestEvent, rq.id, RQ.NO_CAPACITY);
+      else this.scheduleRequest(rq, this.scenario.platform.hopsMs.placement, EventKind.RequestEvent, RQ.NO_CAPACITY);
     },
     startHandler: (rq) => {
       const spec = this.scenario.functions[rq.fn]!;
       const ms = sample(spec.durationMs, this.fns[rq.fn]!.service);
       rq.timesOut = ms > spec.timeoutMs;
       rq.handlerMs = rq.timesOut ? spec.timeoutMs : ms;
-      this.meters.handlerStarted(rq.fn, rq.cold);
-      this.schedule(rq.handlerMs, EventKind.HandlerEnd, rq.id);
+      this.meters.handlerStarted(rq.fn, rq.cold, this.now);
+      this.sandbox(rq.sandbox).stateEndsAt = this.now + rq.handlerMs;
+      this.scheduleRequest(rq, rq.handlerMs, EventKind.HandlerEnd);
     },
     recordOutcome: (rq) => {
       if (!this.requests.delete(rq.id)) throw new InvariantError(`request ${rq.id} ended twice`);
       this.endedRequests++;
       if (rq.admitted) throw new InvariantError(`request ${rq.id} ended still holding concurrency`);
-      this.meters.ended(rq.fn, REQUEST.states[rq.state] as Outcome, this.now - rq.arrivedAt, rq.cold);
+      const outcome = REQUEST.states[rq.state] as Outcome;
+      this.meters.ended(rq.fn, outcome, this.now - rq.arrivedAt, rq.cold, this.now);
+      this.recentlyEnded.push({ id: rq.id, fn: rq.fn, outcome, endedAt: this.now, arrivedAt: rq.arrivedAt, cold: rq.cold, sandbox: rq.sandbox });
+      if (this.recentlyEnded.length > RECENTLY_ENDED) this.recentlyEnded.shift();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Scenario } from './scenario';
+import { Timeline, type TimelineState } from './timeline';
 
 /** What a sandbox state counts as in the meters. */
 export const Category = { None: 0, Initializing: 1, Idle: 2, Busy: 3, ShuttingDown: 4 } as const;
@@ -42,7 +43,7 @@ class Latencies {
   values = new Float64Array(64);
   n = 0;
   sum = 0;
-  private sortedN = -1;
+  private sortedCache: Float64Array | null = null;
   add(v: number): void {
     if (this.n === this.values.length) {
       const bigger = new Float64Array(this.values.length * 2);
@@ -52,14 +53,20 @@ class Latencies {
     this.values[this.n++] = v;
     this.sum += v;
   }
-  /** The values in increasing order (sorted in place, once per new batch of values). */
+  /**
+   * The values in increasing order: a sorted copy, cached until a value is added. The values
+   * themselves stay in arrival order, so a checkpoint can keep just their count.
+   */
   sorted(): Float64Array {
-    const view = this.values.subarray(0, this.n);
-    if (this.sortedN !== this.n) {
-      view.sort();
-      this.sortedN = this.n;
-    }
-    return view;
+    if (this.sortedCache?.length !== this.n) this.sortedCache = this.values.slice(0, this.n).sort();
+    return this.sortedCache;
+  }
+
+  /** Back to the first `n` values (a rewind); later values will be written again by the replay. */
+  truncate(n: number, sum: number): void {
+    this.n = n;
+    this.sum = sum;
+    this.sortedCache = null;
   }
 }
 
@@ -125,13 +132,61 @@ function summarize(parts: Latencies[]): LatencySummary {
   return { count: n, mean: n > 0 ? sum / n : null, p50: percentile(all, 50), p95: percentile(all, 95), p99: percentile(all, 99) };
 }
 
+/** The meters' scalars plus the length of each latency array (append-only, so a prefix suffices). */
+export interface MetersState {
+  fns: Record<string, unknown>[];
+  alive: number;
+  peakAlive: number;
+  timeline: TimelineState | null;
+}
+
+const LATENCY_KEYS = ['warmLatency', 'coldLatency'] as const;
+
 export class Meters {
   readonly fns: FunctionMeter[];
   alive = 0;
   peakAlive = 0;
+  /** Time series for the charts; null when not asked for (the CLI). */
+  readonly timeline: Timeline | null;
+  private readonly memoryMb: number[];
 
-  constructor(private scenario: Scenario) {
+  constructor(
+    private scenario: Scenario,
+    withTimeline = false,
+  ) {
     this.fns = scenario.functions.map(() => new FunctionMeter());
+    this.memoryMb = scenario.functions.map((f) => f.memoryMb);
+    this.timeline = withTimeline ? new Timeline(scenario.durationMs) : null;
+  }
+
+  save(): MetersState {
+    return {
+      fns: this.fns.map((m) => {
+        const { warmLatency, coldLatency, ...scalars } = m;
+        return { ...scalars, count: [...m.count], area: [...m.area], warmN: warmLatency.n, warmSum: warmLatency.sum, coldN: coldLatency.n, coldSum: coldLatency.sum };
+      }),
+      alive: this.alive,
+      peakAlive: this.peakAlive,
+      timeline: this.timeline?.save() ?? null,
+    };
+  }
+
+  restore(s: MetersState): void {
+    s.fns.forEach((saved, i) => {
+      const m = this.fns[i]!;
+      const { warmN, warmSum, coldN, coldSum, ...scalars } = saved as Record<string, number> & { count: number[]; area: number[] };
+      Object.assign(m, scalars, { count: [...(scalars.count as unknown as number[])], area: [...(scalars.area as unknown as number[])] });
+      m.warmLatency.truncate(warmN!, warmSum!);
+      m.coldLatency.truncate(coldN!, coldSum!);
+    });
+    this.alive = s.alive;
+    this.peakAlive = s.peakAlive;
+    if (this.timeline && s.timeline) this.timeline.restore(s.timeline);
+  }
+
+  arrived(fn: number, now: number): void {
+    this.fns[fn]!.requests++;
+    this.timeline?.add('arrivals', now);
   }
 
   sandboxMoved(fn: number, from: Category, to: Category, now: number): void {
@@ -139,6 +194,7 @@ export class Meters {
     m.flush(now);
     m.count[from]!--;
     m.count[to]!++;
+    this.timeline?.moved(from, to, this.memoryMb[fn]!, now);
   }
 
   sandboxCreated(fn: number, now: number): void {
@@ -158,24 +214,31 @@ export class Meters {
     m.lifetimeSumMs += now - createdAt;
   }
 
-  handlerStarted(fn: number, cold: boolean): void {
+  handlerStarted(fn: number, cold: boolean, now: number): void {
     const m = this.fns[fn]!;
     if (cold) m.cold++;
     else m.warm++;
+    this.timeline?.add(cold ? 'cold' : 'warm', now);
   }
 
   /** A handler ran for `ms` (capped at the timeout): billed rounded up to the granularity. */
-  billed(fn: number, ms: number): void {
-    const g = this.scenario.platform.billing.granularityMs;
+  billed(fn: number, ms: number, now: number): void {
+    const b = this.scenario.platform.billing;
     const m = this.fns[fn]!;
-    m.billedMs += Math.ceil(ms / g - 1e-9) * g;
+    const billedMs = Math.ceil(ms / b.granularityMs - 1e-9) * b.granularityMs;
+    m.billedMs += billedMs;
     m.billedRequests++;
+    this.timeline?.add('costUsd', now, ((billedMs * this.memoryMb[fn]!) / 1024 / 1000) * b.pricePerGbSecond + b.pricePerMillionRequests / 1e6);
   }
 
-  ended(fn: number, outcome: Outcome, latencyMs: number, cold: boolean): void {
+  ended(fn: number, outcome: Outcome, latencyMs: number, cold: boolean, now: number): void {
     const m = this.fns[fn]!;
     m[outcome === 'responded' ? 'completed' : outcome]++;
-    if (outcome === 'responded') (cold ? m.coldLatency : m.warmLatency).add(latencyMs);
+    if (outcome === 'responded') {
+      (cold ? m.coldLatency : m.warmLatency).add(latencyMs);
+      this.timeline?.latency(latencyMs, cold);
+    }
+    this.timeline?.add(outcome === 'responded' ? 'completed' : outcome, now);
   }
 
   report(now: number): RunReport {

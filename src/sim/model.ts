@@ -37,6 +37,8 @@ export interface Sandbox {
   /** State index in the compiled sandbox lifecycle. */
   state: number;
   stateSince: number;
+  /** When the current state's timed step ends (init phase, handler, keep-alive), or -1. */
+  stateEndsAt: number;
   createdAt: number;
   provisioned: boolean;
   invocations: number;
@@ -56,6 +58,8 @@ export interface Request {
   arrivedAt: number;
   state: number;
   stateSince: number;
+  /** When the current state's timed step ends (a hop, the handler, a retry), or -1. */
+  stateEndsAt: number;
   /** Sandbox serving (or being created for) this request, or -1. */
   sandbox: number;
   cold: boolean;
@@ -64,6 +68,17 @@ export interface Request {
   attempts: number;
   handlerMs: number;
   timesOut: boolean;
+}
+
+/** A request that has ended, kept briefly so the animation can show how it left. */
+export interface EndedRequest {
+  id: number;
+  fn: number;
+  outcome: 'responded' | 'throttled' | 'timedOut' | 'failed';
+  endedAt: number;
+  arrivedAt: number;
+  cold: boolean;
+  sandbox: number;
 }
 
 /** Raised when the simulation breaks one of the platform's rules: always a bug, never input. */

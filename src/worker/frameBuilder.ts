@@ -1,0 +1,113 @@
+import { REQUEST, SANDBOX } from '../sim/engine';
+import type { History } from '../sim/history';
+import { cloneSeries } from '../sim/timeline';
+import { MAX_REQUESTS_IN_FRAME, type Frame, type RequestView, type SandboxView } from './frame';
+
+const orNull = (v: number) => (v < 0 ? null : v);
+
+/** The frame for the history's current instant: everything a view needs, as plain data. */
+export function buildFrame(history: History, seq: number): Frame {
+  const sim = history.sim;
+  const s = history.scenario;
+  const sandboxCounts: Record<string, number> = Object.fromEntries(SANDBOX.states.map((st) => [st, 0]));
+  const requestCounts: Record<string, number> = Object.fromEntries(REQUEST.states.map((st) => [st, 0]));
+  const summarySandboxes = { initializing: 0, idle: 0, busy: 0, shuttingDown: 0 };
+
+  const sandboxes: SandboxView[] = [];
+  for (const sb of sim.sandboxes.values()) {
+    const state = SANDBOX.states[sb.state]!;
+    sandboxCounts[state]!++;
+    if (state === 'idle') summarySandboxes.idle++;
+    else if (state === 'invoking') summarySandboxes.busy++;
+    else if (state === 'shuttingDown') summarySandboxes.shuttingDown++;
+    else summarySandboxes.initializing++;
+    sandboxes.push({
+      id: sb.id,
+      fn: sb.fn,
+      host: sb.host,
+      guestOs: sb.guestOs,
+      state,
+      stateSince: sb.stateSince,
+      stateEndsAt: orNull(sb.stateEndsAt),
+      createdAt: sb.createdAt,
+      initEndedAt: orNull(sb.initEndedAt),
+      invocations: sb.invocations,
+      provisioned: sb.provisioned,
+      currentRequest: orNull(sb.currentRequest),
+    });
+  }
+
+  const requests: RequestView[] = [];
+  let inFlight = 0;
+  for (const rq of sim.requests.values()) {
+    inFlight++;
+    requestCounts[REQUEST.states[rq.state]!]!++;
+  }
+  // Map iteration is in insertion (arrival) order: keep the most recent ones.
+  let skip = Math.max(0, inFlight - MAX_REQUESTS_IN_FRAME);
+  for (const rq of sim.requests.values()) {
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    requests.push({
+      id: rq.id,
+      fn: rq.fn,
+      state: REQUEST.states[rq.state]!,
+      stateSince: rq.stateSince,
+      stateEndsAt: orNull(rq.stateEndsAt),
+      arrivedAt: rq.arrivedAt,
+      sandbox: orNull(rq.sandbox),
+      cold: rq.cold,
+      attempts: rq.attempts,
+    });
+  }
+  const m = sim.meters;
+  const total = (k: 'requests' | 'completed' | 'cold' | 'warm' | 'throttled' | 'timedOut' | 'failed' | 'created') => m.fns.reduce((acc, f) => acc + f[k], 0);
+  // Final states hold no live entity: their count is how many have ended there so far.
+  requestCounts.responded = total('completed');
+  requestCounts.throttled = total('throttled');
+  requestCounts.timedOut = total('timedOut');
+  requestCounts.failed = total('failed');
+  sandboxCounts.gone = total('created') - sim.sandboxes.size;
+  const series = m.timeline!.data;
+  let costUsd = 0;
+  let idleGbSeconds = 0;
+  for (let i = 0; i < series.filled; i++) {
+    costUsd += series.series.costUsd[i]!;
+    idleGbSeconds += series.series.idleGbSeconds[i]!;
+  }
+  const ka = s.platform.keepAlive;
+  return {
+    seq,
+    t: sim.now,
+    durationMs: s.durationMs,
+    done: history.done,
+    scenarioName: s.name,
+    functions: s.functions.map((f, index) => ({ index, name: f.name, account: f.account, memoryMb: f.memoryMb, timeoutMs: f.timeoutMs })),
+    accounts: s.accounts.map((a) => a.id),
+    isolation: s.platform.isolation,
+    hosts: sim.hosts.map((h) => ({ id: h.id, memoryMb: h.memoryMb, usedMb: h.usedMb })),
+    guestOses: [...sim.guestOses.values()].map((g) => ({ id: g.id, host: g.host, account: s.accounts[g.account]!.id, kind: g.kind, memoryMb: g.memoryMb, usedMb: g.usedMb, createdAt: g.createdAt, readyAt: g.readyAt })),
+    sandboxes,
+    requests,
+    requestsNotShown: inFlight - requests.length,
+    recentlyEnded: sim.recentlyEnded.map((e) => ({ ...e, sandbox: orNull(e.sandbox) })),
+    counts: { sandbox: sandboxCounts, request: requestCounts },
+    summary: {
+      requests: total('requests'),
+      completed: total('completed'),
+      cold: total('cold'),
+      warm: total('warm'),
+      throttled: total('throttled'),
+      timedOut: total('timedOut'),
+      failed: total('failed'),
+      inFlight,
+      sandboxes: summarySandboxes,
+      costUsd,
+      idleGbSeconds,
+    },
+    series: cloneSeries(series),
+    keepAliveMs: ka.policy === 'fixed' ? ka.idleMs : 0,
+  };
+}
