@@ -1,54 +1,64 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { presets } from '../lessons/presets';
-import type { RunResult } from '../worker/api';
-import { simWorker } from '../worker/client';
-import { MetricsTable } from './MetricsTable';
+import { checkScenario } from '../sim/scenario';
+import { usePlayback } from '../store/playback';
+import { useScenarioDraft } from '../store/scenarioDraft';
+import { handleShortcut } from './actions';
+import { AnalysisTabs } from './AnalysisTabs';
+import { Inspector } from './Inspector';
+import { PlanePanel } from './PlanePanel';
+import { PlaybackBar } from './PlaybackBar';
+import { playback } from './playback/controller';
+import { ScenarioPanel } from './ScenarioPanel';
+import { SummaryBar } from './SummaryBar';
+import { TopologyPanel } from './TopologyPanel';
 
-const pretty = (v: unknown) => JSON.stringify(v, null, 2);
+/** Waits this long after the last edit before re-running the scenario. */
+const EDIT_DEBOUNCE_MS = 300;
 
 export function App() {
-  const [presetId, setPresetId] = useState(presets[0]!.id);
-  const [text, setText] = useState(() => pretty(presets[0]!.scenario));
-  const [result, setResult] = useState<RunResult | { ok: false; issues: string[] } | null>(null);
-  const [running, setRunning] = useState(false);
+  const draft = useScenarioDraft((s) => s.draft);
+  const presetId = useScenarioDraft((s) => s.presetId);
+  const choosePreset = useScenarioDraft((s) => s.choosePreset);
+  const workerError = usePlayback((s) => s.workerError);
+  const generation = useScenarioDraft((s) => s.generation);
+  const loadedGeneration = useRef(-1);
+  const [stale, setStale] = useState(false);
 
-  const choosePreset = (id: string) => {
-    const preset = presets.find((p) => p.id === id)!;
-    setPresetId(id);
-    setText(pretty(preset.scenario));
-    setResult(null);
-  };
+  // Run the draft whenever it is valid: a new preset from the start, an edit at the same time,
+  // so the effect of the change is seen at the moment the user was looking at.
+  useEffect(() => {
+    const check = checkScenario(draft);
+    setStale(!check.ok);
+    if (!check.ok) return;
+    const fromStart = loadedGeneration.current !== generation;
+    const timer = setTimeout(
+      () => {
+        loadedGeneration.current = generation;
+        void playback.load(draft, fromStart ? 0 : usePlayback.getState().t);
+      },
+      fromStart ? 0 : EDIT_DEBOUNCE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [draft, generation]);
 
-  const run = async () => {
-    let input: unknown;
-    try {
-      input = JSON.parse(text);
-    } catch (e) {
-      // The text stays as typed: nothing the user wrote is lost.
-      setResult({ ok: false, issues: [`(scenario): not valid JSON: ${(e as Error).message}`] });
-      return;
-    }
-    setRunning(true);
-    try {
-      setResult(await simWorker().run(input));
-    } catch (e) {
-      setResult({ ok: false, issues: [`the simulation stopped: ${(e as Error).message}`] });
-    } finally {
-      setRunning(false);
-    }
-  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => handleShortcut(e);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
-  const preset = presets.find((p) => p.id === presetId)!;
+  const preset = presets.find((p) => p.id === presetId);
   return (
-    <main className="app">
-      <header>
-        <h1>FaaScope</h1>
-        <p className="tagline">Inside a serverless platform: requests, sandboxes, cold starts and costs.</p>
-      </header>
-      <section className="controls" aria-label="Scenario">
-        <label>
-          Preset{' '}
-          <select value={presetId} onChange={(e) => choosePreset(e.target.value)}>
+    <div className="app">
+      <header className="topbar">
+        <h1>
+          FaaScope <span className="tagline">inside a serverless platform</span>
+        </h1>
+        <label className="preset">
+          <span>Preset</span>
+          <select value={presetId ?? ''} onChange={(e) => choosePreset(e.target.value)}>
+            {presetId === null && <option value="">(edited scenario)</option>}
             {presets.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title}
@@ -56,34 +66,31 @@ export function App() {
             ))}
           </select>
         </label>
-        <p className="summary">{preset.summary}</p>
-        <label className="editor">
-          Scenario (JSON)
-          <textarea value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} rows={16} />
-        </label>
-        <button type="button" onClick={run} disabled={running}>
-          {running ? 'Running…' : 'Run'}
-        </button>
-      </section>
-      <section aria-label="Results">
-        <div role="status" aria-live="polite" className="status">
-          {running && 'Running the scenario in the simulation worker…'}
-          {!running && result?.ok && `Simulated ${(result.report.simulatedMs / 1000).toLocaleString('en-US')} s: ${result.report.requests.total.toLocaleString('en-US')} requests, ${result.report.requests.cold.toLocaleString('en-US')} cold starts, in ${result.wallMs.toFixed(0)} ms.`}
+        <PlaybackBar />
+      </header>
+      <SummaryBar />
+      {workerError && (
+        <div role="alert" className="banner error">
+          The simulation stopped: {workerError}. Your scenario is kept; press Reset or edit it to try again.
         </div>
-        {result && !result.ok && (
-          <div role="alert" className="issues">
-            <p>The scenario has problems:</p>
-            <ul>
-              {result.issues.map((i) => (
-                <li key={i}>
-                  <code>{i}</code>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {result?.ok && <MetricsTable report={result.report} />}
-      </section>
-    </main>
+      )}
+      {stale && (
+        <div className="banner warn" role="note">
+          The scenario has a problem (see the editor): the views show the last valid version.
+        </div>
+      )}
+      {preset && <p className="preset-summary">{preset.summary}</p>}
+      <main className="workspace">
+        <PlanePanel />
+        <div className="stage">
+          <TopologyPanel />
+        </div>
+        <aside className="sidebar">
+          <Inspector />
+          <ScenarioPanel />
+        </aside>
+      </main>
+      <AnalysisTabs />
+    </div>
   );
 }

@@ -1,0 +1,193 @@
+import * as d3 from 'd3';
+import type { EndedRequestView, Frame, RequestView } from '../../worker/frame';
+import { functionColor, OUTCOME_STYLE } from '../palette';
+import { CONTROL_PLANE, PLANE_H, PLANE_W, placeEnded, placeRequest, STATIONS, workerBoxes, WORKERS_W, WORKERS_X, type HostBoxOf, type SandboxIndex } from './layout';
+
+export interface PlaneOptions {
+  /** How long (simulated ms) an ended request stays visible as it leaves. */
+  trailMs: number;
+  animate: boolean;
+  selected: { kind: string; id: number } | null;
+  onSelect: (s: { kind: 'request' | 'host'; id: number }) => void;
+}
+
+type Sel<E extends d3.BaseType> = d3.Selection<E, null, null, undefined>;
+
+/**
+ * The plane view: the path of an invocation through the data plane, left to right, each
+ * request a token at the pace of the simulation; the control plane greyed above, apart.
+ */
+export function renderPlane(svg: SVGSVGElement, frame: Frame, opts: PlaneOptions): void {
+  const root = d3.select(svg).attr('viewBox', `0 0 ${PLANE_W} ${PLANE_H}`).attr('role', 'group').attr('aria-label', 'Data plane: the path of each request');
+  const layer = (name: string) =>
+    root
+      .selectAll<SVGGElement, null>(`g.${name}`)
+      .data([null])
+      .join('g')
+      .attr('class', name) as unknown as Sel<SVGGElement>;
+  const statics = layer('statics');
+  if (statics.select('.control-plane').empty()) drawStatics(statics);
+  const boxes = workerBoxes(frame.hosts.length);
+  const hostBox = (host: number) => boxes.find((b) => host >= b.first && host <= b.last)!;
+  drawWorkers(layer('workers'), frame, boxes, opts);
+  drawCounts(layer('counts'), frame);
+  const sandboxes = new Map(frame.sandboxes.map((sb) => [sb.id, sb]));
+  drawEnded(layer('ended'), frame, opts, hostBox, sandboxes);
+  drawTokens(layer('tokens'), frame, opts, hostBox, sandboxes);
+}
+
+function drawStatics(g: Sel<SVGGElement>): void {
+  const cp = g.append('g').attr('class', 'control-plane');
+  cp.append('rect').attr('x', CONTROL_PLANE.x).attr('y', CONTROL_PLANE.y).attr('width', CONTROL_PLANE.w).attr('height', CONTROL_PLANE.h).attr('rx', 8);
+  cp.append('text').attr('class', 'cp-title').attr('x', CONTROL_PLANE.x + 12).attr('y', CONTROL_PLANE.y + 21).text('Control plane');
+  cp.append('text')
+    .attr('class', 'cp-text')
+    .attr('x', CONTROL_PLANE.x + 12)
+    .attr('y', CONTROL_PLANE.y + 40)
+    .text('create, configure and deploy functions; permissions. Not on the path of an invocation.');
+  const fe = STATIONS.find((s) => s.id === 'frontend')!;
+  cp.append('line').attr('class', 'cp-link').attr('x1', fe.x + fe.w / 2).attr('x2', fe.x + fe.w / 2).attr('y1', CONTROL_PLANE.y + CONTROL_PLANE.h).attr('y2', fe.y);
+  cp.append('text').attr('class', 'cp-link-label').attr('x', fe.x + fe.w / 2 + 6).attr('y', fe.y - 12).text('function metadata');
+
+  // The main path: arrows between consecutive stations.
+  const path = ['callers', 'lb', 'frontend', 'counting', 'wm'].map((id) => STATIONS.find((s) => s.id === id)!);
+  const defs = g.append('defs');
+  defs
+    .append('marker')
+    .attr('id', 'plane-arrow')
+    .attr('viewBox', '0 0 10 10')
+    .attr('refX', 9)
+    .attr('refY', 5)
+    .attr('markerWidth', 7)
+    .attr('markerHeight', 7)
+    .attr('orient', 'auto-start-reverse')
+    .append('path')
+    .attr('d', 'M0,0 L10,5 L0,10 z');
+  const arrow = (x1: number, y1: number, x2: number, y2: number, cls = 'flow') =>
+    g.append('line').attr('class', cls).attr('x1', x1).attr('y1', y1).attr('x2', x2).attr('y2', y2).attr('marker-end', 'url(#plane-arrow)');
+  for (let i = 0; i + 1 < path.length; i++) {
+    const a = path[i]!;
+    const b = path[i + 1]!;
+    arrow(a.x + a.w, a.y + a.h / 2, b.x - 2, b.y + b.h / 2);
+  }
+  const wm = STATIONS.find((s) => s.id === 'wm')!;
+  const pl = STATIONS.find((s) => s.id === 'placement')!;
+  const cs = STATIONS.find((s) => s.id === 'counting')!;
+  const q = STATIONS.find((s) => s.id === 'queue')!;
+  const th = STATIONS.find((s) => s.id === 'throttle')!;
+  arrow(wm.x + wm.w, wm.y + wm.h / 2, WORKERS_X - 4, wm.y + wm.h / 2);
+  g.append('text').attr('class', 'arrow-label').attr('x', wm.x + wm.w + 4).attr('y', wm.y + wm.h / 2 - 6).text('warm');
+  arrow(wm.x + wm.w / 2 - 12, wm.y + wm.h, pl.x + pl.w / 2 - 12, pl.y - 2);
+  arrow(pl.x + pl.w / 2 + 12, pl.y, wm.x + wm.w / 2 + 12, wm.y + wm.h + 2);
+  arrow(pl.x + pl.w, pl.y + pl.h / 2, WORKERS_X - 4, pl.y + pl.h / 2);
+  g.append('text').attr('class', 'arrow-label').attr('x', pl.x + pl.w + 4).attr('y', pl.y + pl.h / 2 + 16).text('cold: new');
+  arrow(cs.x + cs.w / 2, cs.y + cs.h, q.x + q.w / 2, q.y - 2, 'flow async');
+  arrow(cs.x + 10, cs.y + cs.h, th.x + th.w - 10, th.y - 2, 'flow throttle');
+
+  const st = g
+    .selectAll('g.station')
+    .data(STATIONS.filter((s) => s.id !== 'throttle'))
+    .join('g')
+    .attr('class', (s) => `station station-${s.id}`)
+    .attr('transform', (s) => `translate(${s.x},${s.y})`);
+  st.append('rect').attr('width', (s) => s.w).attr('height', (s) => s.h).attr('rx', 8);
+  st.append('text').attr('class', 'station-label').attr('x', (s) => s.w / 2).attr('y', (s) => s.h / 2 - 4).text((s) => s.label);
+  const sink = g.append('g').attr('class', 'station station-throttle').attr('transform', `translate(${th.x},${th.y})`);
+  sink.append('rect').attr('width', th.w).attr('height', th.h).attr('rx', 8);
+  sink.append('text').attr('class', 'station-label').attr('x', th.w / 2).attr('y', 25).text(`${OUTCOME_STYLE.throttled.symbol} 429 Throttled`);
+}
+
+function drawWorkers(g: Sel<SVGGElement>, frame: Frame, boxes: ReturnType<typeof workerBoxes>, opts: PlaneOptions): void {
+  g.selectAll('text.workers-title')
+    .data([null])
+    .join('text')
+    .attr('class', 'workers-title')
+    .attr('x', WORKERS_X + WORKERS_W / 2)
+    .attr('y', 70)
+    .text('Workers (hosts)');
+  const running = new Map<number, number>();
+  for (const sb of frame.sandboxes) if (sb.state === 'invoking') running.set(sb.host, (running.get(sb.host) ?? 0) + 1);
+  const sel = g
+    .selectAll<SVGGElement, (typeof boxes)[number]>('g.worker')
+    .data(boxes, (b) => `${b.first}-${b.last}`)
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'worker');
+      e.append('rect').attr('rx', 6);
+      e.append('text').attr('class', 'worker-label').attr('x', 8);
+      return e;
+    })
+    .attr('transform', (b) => `translate(${b.x},${b.y})`)
+    .classed('selected', (b) => opts.selected?.kind === 'host' && opts.selected.id >= b.first && opts.selected.id <= b.last)
+    .on('click', (_, b) => opts.onSelect({ kind: 'host', id: b.first }));
+  sel.select('rect').attr('width', (b) => b.w).attr('height', (b) => b.h);
+  sel
+    .select('text.worker-label')
+    .attr('y', (b) => Math.min(b.h / 2 + 5, 18))
+    .text((b) => {
+      let n = 0;
+      for (let h = b.first; h <= b.last; h++) n += running.get(h) ?? 0;
+      const name = b.first === b.last ? `Worker ${b.first}` : `Workers ${b.first}–${b.last}`;
+      return `${name} · ${n} running`;
+    });
+}
+
+function drawCounts(g: Sel<SVGGElement>, frame: Frame): void {
+  const data = STATIONS.filter((s) => s.states.length > 0).map((s) => ({ s, n: s.states.reduce((acc, st) => acc + (frame.counts.request[st] ?? 0), 0) }));
+  const throttle = STATIONS.find((s) => s.id === 'throttle')!;
+  data.push({ s: { ...throttle, y: throttle.y + 6 }, n: frame.summary.throttled });
+  g.selectAll<SVGTextElement, (typeof data)[number]>('text.station-count')
+    .data(data, (d) => d.s.id)
+    .join('text')
+    .attr('class', 'station-count')
+    .attr('x', (d) => d.s.x + d.s.w - 6)
+    .attr('y', (d) => d.s.y + d.s.h - 7)
+    .text((d) => (d.n > 0 ? d.n.toLocaleString('en-US') : ''));
+}
+
+function drawTokens(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostBox: HostBoxOf, sandboxes: SandboxIndex): void {
+  const t = d3.transition().duration(opts.animate ? 120 : 0).ease(d3.easeLinear);
+  const sel = g
+    .selectAll<SVGGElement, RequestView>('g.token')
+    .data(frame.requests, (r) => r.id)
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'token');
+      e.append('circle').attr('class', 'ring').attr('r', 9);
+      e.append('circle').attr('class', 'dot').attr('r', 6);
+      e.append('title');
+      const p0 = (r: RequestView) => placeRequest(r, frame, hostBox, sandboxes);
+      e.attr('transform', (r) => `translate(${p0(r).x},${p0(r).y})`);
+      return e;
+    })
+    .attr('data-state', (r) => r.state)
+    .classed('selected', (r) => opts.selected?.kind === 'request' && opts.selected.id === r.id)
+    .on('click', (ev: MouseEvent, r) => {
+      ev.stopPropagation();
+      opts.onSelect({ kind: 'request', id: r.id });
+    });
+  const places = new Map(frame.requests.map((r) => [r.id, placeRequest(r, frame, hostBox, sandboxes)]));
+  (opts.animate ? sel.transition(t) : sel).attr('transform', (r) => `translate(${places.get(r.id)!.x},${places.get(r.id)!.y})`);
+  sel.select('circle.dot').attr('fill', (r) => functionColor(r.fn));
+  sel.select('circle.ring').attr('class', (r) => `ring${places.get(r.id)!.waiting ? ' waiting' : ''}`);
+  sel.select('title').text((r) => `Request ${r.id} of ${frame.functions[r.fn]!.name}: ${r.state}${r.cold ? ' (cold start)' : ''}`);
+}
+
+function drawEnded(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostBox: HostBoxOf, sandboxes: SandboxIndex): void {
+  const recent = frame.recentlyEnded.filter((e) => frame.t - e.endedAt <= opts.trailMs);
+  const sel = g
+    .selectAll<SVGGElement, EndedRequestView>('g.ended')
+    .data(recent, (e) => e.id)
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'ended');
+      e.append('circle').attr('r', 8);
+      e.append('text').attr('class', 'outcome-symbol').attr('y', 4);
+      return e;
+    })
+    .attr('data-outcome', (e) => e.outcome)
+    .attr('transform', (e) => {
+      const p = placeEnded(e, hostBox, sandboxes);
+      return `translate(${p.x},${p.y})`;
+    })
+    .style('opacity', (e) => 1 - Math.min(0.8, (frame.t - e.endedAt) / Math.max(1, opts.trailMs)));
+  sel.select('circle').attr('fill', (e) => OUTCOME_STYLE[e.outcome].color);
+  sel.select('text').text((e) => OUTCOME_STYLE[e.outcome].symbol);
+}

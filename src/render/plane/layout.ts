@@ -1,0 +1,131 @@
+import type { EndedRequestView, Frame, RequestView, SandboxView } from '../../worker/frame';
+
+/** The plane view's fixed drawing space; the SVG scales it with its viewBox. */
+export const PLANE_W = 1000;
+export const PLANE_H = 330;
+
+export interface Station {
+  id: string;
+  label: string;
+  /** The chart state(s) whose requests are at this station (for its live count). */
+  states: string[];
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const MID = 175;
+
+/** The data plane, left to right, as a student reads it: callers, then the path of an invocation. */
+export const STATIONS: Station[] = [
+  { id: 'callers', label: 'Callers', states: [], x: 6, y: MID - 25, w: 74, h: 50 },
+  { id: 'lb', label: 'Load balancer', states: ['atLoadBalancer'], x: 110, y: MID - 30, w: 122, h: 60 },
+  { id: 'frontend', label: 'Frontend', states: ['atFrontend'], x: 262, y: MID - 30, w: 122, h: 60 },
+  { id: 'counting', label: 'Counting service', states: ['counting'], x: 414, y: MID - 30, w: 134, h: 60 },
+  { id: 'wm', label: 'Worker manager', states: ['routing'], x: 578, y: MID - 30, w: 132, h: 60 },
+  { id: 'placement', label: 'Placement service', states: [], x: 578, y: MID + 75, w: 132, h: 50 },
+  { id: 'queue', label: 'Async queue', states: ['queued'], x: 414, y: MID + 75, w: 134, h: 50 },
+  { id: 'throttle', label: '429 Throttled', states: [], x: 262, y: MID + 80, w: 122, h: 40 },
+];
+
+export const WORKERS_X = 748;
+export const WORKERS_W = 244;
+export const WORKERS_TOP = 78;
+export const WORKERS_BOTTOM = PLANE_H - 8;
+
+export const CONTROL_PLANE = { x: 125, y: 8, w: 565, h: 52 };
+
+/** One box per host, or per group of hosts when there are many. */
+export function workerBoxes(hostCount: number): { first: number; last: number; x: number; y: number; w: number; h: number }[] {
+  const boxes = Math.min(hostCount, 8);
+  const per = Math.ceil(hostCount / boxes);
+  const count = Math.ceil(hostCount / per);
+  const gap = 6;
+  const h = (WORKERS_BOTTOM - WORKERS_TOP - gap * (count - 1)) / count;
+  return Array.from({ length: count }, (_, i) => ({
+    first: i * per,
+    last: Math.min(hostCount, (i + 1) * per) - 1,
+    x: WORKERS_X,
+    y: WORKERS_TOP + i * (h + gap),
+    w: WORKERS_W,
+    h,
+  }));
+}
+
+const center = (id: string) => {
+  const s = STATIONS.find((st) => st.id === id)!;
+  return { x: s.x + s.w / 2, y: s.y + s.h / 2 };
+};
+
+const lerp = (a: { x: number; y: number }, b: { x: number; y: number }, f: number) => ({ x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f });
+
+/** A small, stable offset so that tokens at the same station do not hide each other. */
+function jitter(id: number, radius: number) {
+  const angle = id * 2.399963; // the golden angle spreads consecutive ids evenly
+  const r = radius * Math.sqrt(((id * 0.618034) % 1) + 0.05);
+  return { x: Math.cos(angle) * r, y: Math.sin(angle) * r * 0.6 };
+}
+
+function progress(t: number, since: number, endsAt: number | null): number {
+  if (endsAt === null || endsAt <= since) return 0;
+  return Math.min(1, Math.max(0, (t - since) / (endsAt - since)));
+}
+
+export type HostBoxOf = (host: number) => { x: number; y: number; w: number; h: number };
+/** The frame's sandboxes by id, built once per render. */
+export type SandboxIndex = ReadonlyMap<number, SandboxView>;
+
+export interface TokenPlace {
+  x: number;
+  y: number;
+  /** Waiting for a cold start (drawn with a dashed ring). */
+  waiting: boolean;
+}
+
+/**
+ * Where a request's token is: at the station of its state, moving toward the next station as
+ * its current hop elapses, so any instant can be drawn from the frame alone.
+ */
+export function placeRequest(rq: RequestView, frame: Frame, hostBox: HostBoxOf, sandboxes: SandboxIndex): TokenPlace {
+  const f = progress(frame.t, rq.stateSince, rq.stateEndsAt);
+  const j = jitter(rq.id, 14);
+  const at = (p: { x: number; y: number }, waiting = false): TokenPlace => ({ x: p.x + j.x, y: p.y + j.y, waiting });
+  const sandbox = rq.sandbox === null ? undefined : sandboxes.get(rq.sandbox);
+  const host = sandbox ? hostBox(sandbox.host) : null;
+  const hostPoint = host ? { x: host.x + 30 + ((rq.id * 37) % Math.max(1, host.w - 60)), y: host.y + host.h / 2 } : center('placement');
+  switch (rq.state) {
+    case 'atLoadBalancer':
+      return at(lerp(center('lb'), center('frontend'), f));
+    case 'atFrontend':
+      return at(lerp(center('frontend'), center('counting'), f));
+    case 'counting':
+      return at(lerp(center('counting'), center('wm'), f * 0.5));
+    case 'queued':
+      return at(center('queue'));
+    case 'routing':
+      return at(lerp(center('wm'), { x: WORKERS_X, y: center('wm').y }, f * 0.5));
+    case 'waitingForSandbox':
+      return sandbox?.state === 'placing' || !host ? at(center('placement'), true) : at(hostPoint, true);
+    case 'running':
+      return at(hostPoint);
+    default:
+      return at(center('callers'));
+  }
+}
+
+/** Where an ended request is shown while it fades: throttled at the 429 sink, others where they ended. */
+export function placeEnded(e: EndedRequestView, hostBox: HostBoxOf, sandboxes: SandboxIndex): { x: number; y: number } {
+  const j = jitter(e.id, 12);
+  if (e.outcome === 'throttled') {
+    const c = center('throttle');
+    return { x: c.x + j.x, y: c.y + j.y };
+  }
+  const sandbox = e.sandbox === null ? undefined : sandboxes.get(e.sandbox);
+  if (sandbox) {
+    const b = hostBox(sandbox.host);
+    return { x: b.x + b.w - 24 + j.x * 0.5, y: b.y + b.h / 2 + j.y * 0.5 };
+  }
+  const c = center('placement');
+  return { x: c.x + j.x, y: c.y + j.y };
+}

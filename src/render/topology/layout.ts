@@ -1,0 +1,114 @@
+import type { Frame } from '../../worker/frame';
+
+/** Where each host, guest OS and sandbox of a frame is drawn. Pure: a function of the frame and the width. */
+export interface TopologyLayout {
+  width: number;
+  height: number;
+  cell: number;
+  hosts: { id: number; x: number; y: number; w: number; h: number }[];
+  /** Account groups (microVM mode) or account VMs (account-VM mode): the guest OS level. */
+  guests: { key: string; guestOs: number | null; account: string; host: number; label: string; x: number; y: number; w: number; h: number; kind: 'microvm-group' | 'account-vm' }[];
+  sandboxes: Map<number, { x: number; y: number }>;
+}
+
+const GAP = 10;
+const HOST_HEADER = 40;
+const GUEST_LABEL = 16;
+const PAD = 6;
+const CELL_SIZES = [26, 22, 18, 14, 11, 8, 6, 4, 3];
+
+/**
+ * Hosts in a grid; inside each, guest OSes grouped by account; inside those, sandboxes as
+ * square cells in id order. The cell size is the largest that keeps the whole view within
+ * `maxHeight`, so 10 sandboxes are large and 10,000 are still all on screen.
+ */
+export function layoutTopology(frame: Frame, width: number, maxHeight = 640): TopologyLayout {
+  const cols = Math.max(1, Math.min(frame.hosts.length, Math.floor((width + GAP) / (240 + GAP))));
+  const hostW = (width - GAP * (cols - 1)) / cols;
+  const innerW = hostW - 2 * PAD;
+
+  // Group the sandboxes: host -> guest group (account for microVMs, the VM for account VMs) -> ids.
+  const groups = new Map<number, Map<string, { account: string; guestOs: number | null; ids: number[]; capacity: number }>>();
+  for (const h of frame.hosts) groups.set(h.id, new Map());
+  const guestById = new Map(frame.guestOses.map((g) => [g.id, g]));
+  const fnMemory = frame.functions.map((f) => f.memoryMb);
+  for (const g of frame.guestOses) {
+    if (g.kind === 'account-vm') groups.get(g.host)!.set(`vm-${g.id}`, { account: g.account, guestOs: g.id, ids: [], capacity: 0 });
+  }
+  const sorted = [...frame.sandboxes].sort((a, b) => a.id - b.id);
+  for (const sb of sorted) {
+    const g = guestById.get(sb.guestOs);
+    if (!g) continue;
+    const key = g.kind === 'account-vm' ? `vm-${g.id}` : `acct-${g.account}`;
+    const hostGroups = groups.get(sb.host)!;
+    if (!hostGroups.has(key)) hostGroups.set(key, { account: g.account, guestOs: null, ids: [], capacity: 0 });
+    hostGroups.get(key)!.ids.push(sb.id);
+  }
+  // An account VM shows its free room as empty slots (sized by its smallest function), so
+  // a half-empty VM looks half-empty: that reserved memory is the price of per-account VMs.
+  const minFnMemory = Math.min(...fnMemory);
+  for (const g of frame.guestOses) {
+    if (g.kind !== 'account-vm') continue;
+    const entry = groups.get(g.host)!.get(`vm-${g.id}`)!;
+    entry.capacity = entry.ids.length + Math.floor((g.memoryMb - g.usedMb) / minFnMemory);
+  }
+
+  const measure = (cell: number) => {
+    const perRow = Math.max(1, Math.floor((innerW - 2 * PAD) / (cell + 2)));
+    const hostHeights = frame.hosts.map((h) => {
+      let y = HOST_HEADER;
+      for (const g of groups.get(h.id)!.values()) y += GUEST_LABEL + Math.max(1, Math.ceil(Math.max(g.ids.length, Math.min(g.capacity, 4 * perRow)) / perRow)) * (cell + 2) + PAD + 4;
+      return Math.max(y + PAD, HOST_HEADER + 30);
+    });
+    let total = 0;
+    for (let r = 0; r < hostHeights.length; r += cols) total += Math.max(...hostHeights.slice(r, r + cols)) + GAP;
+    return { perRow, hostHeights, total };
+  };
+  let cell = CELL_SIZES[CELL_SIZES.length - 1]!;
+  let m = measure(cell);
+  for (const c of CELL_SIZES) {
+    const mc = measure(c);
+    if (mc.total <= maxHeight) {
+      cell = c;
+      m = mc;
+      break;
+    }
+  }
+
+  const layout: TopologyLayout = { width, height: 0, cell, hosts: [], guests: [], sandboxes: new Map() };
+  let rowY = 0;
+  for (let r = 0; r < frame.hosts.length; r += cols) {
+    const rowHosts = frame.hosts.slice(r, r + cols);
+    const rowH = Math.max(...m.hostHeights.slice(r, r + cols));
+    rowHosts.forEach((h, c) => {
+      const x = c * (hostW + GAP);
+      layout.hosts.push({ id: h.id, x, y: rowY, w: hostW, h: rowH });
+      let y = rowY + HOST_HEADER;
+      for (const [key, g] of groups.get(h.id)!) {
+        const slots = Math.max(g.ids.length, Math.min(g.capacity, 4 * m.perRow));
+        const rows = Math.max(1, Math.ceil(slots / m.perRow));
+        const gh = GUEST_LABEL + rows * (cell + 2) + PAD;
+        const isVm = g.guestOs !== null;
+        layout.guests.push({
+          key: `${h.id}-${key}`,
+          guestOs: g.guestOs,
+          account: g.account,
+          host: h.id,
+          label: isVm ? `VM · ${g.account}` : `${g.account} · ${g.ids.length} microVM${g.ids.length === 1 ? '' : 's'}`,
+          x: x + PAD,
+          y,
+          w: innerW,
+          h: gh,
+          kind: isVm ? 'account-vm' : 'microvm-group',
+        });
+        g.ids.forEach((id, i) => {
+          layout.sandboxes.set(id, { x: x + 2 * PAD + (i % m.perRow) * (cell + 2), y: y + GUEST_LABEL + Math.floor(i / m.perRow) * (cell + 2) });
+        });
+        y += gh + 4;
+      }
+    });
+    rowY += rowH + GAP;
+  }
+  layout.height = Math.max(rowY - GAP, 40);
+  return layout;
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+import { renderPlane } from '../render/plane';
+import { latestFrame, subscribeFrames } from '../store/latestFrame';
+import { speedOf, usePlayback } from '../store/playback';
+import { useSelection } from '../store/selection';
+import type { Frame } from '../worker/frame';
+import { prefersReducedMotion } from './useFrame';
+
+/** How long an ended request stays on screen, in wall-clock ms (scaled by the speed). */
+const TRAIL_WALL_MS = 900;
+
+export function PlanePanel() {
+  const ref = useRef<SVGSVGElement>(null);
+  const selected = useSelection((s) => s.selected);
+  const select = useSelection((s) => s.select);
+  useEffect(() => {
+    const draw = (frame: Frame) => {
+      const speed = speedOf(usePlayback.getState());
+      renderPlane(ref.current!, frame, {
+        trailMs: TRAIL_WALL_MS * Math.max(speed, 0.01),
+        animate: !prefersReducedMotion() && speed <= 30,
+        selected,
+        onSelect: select,
+      });
+    };
+    const unsubscribe = subscribeFrames(draw);
+    const f = latestFrame.getState().frame;
+    if (f) draw(f);
+    return unsubscribe;
+  }, [selected, select]);
+  return (
+    <section className="panel plane-panel" aria-labelledby="plane-title">
+      <h2 id="plane-title">Data plane: the path of each request</h2>
+      <svg ref={ref} className="plane" />
+    </section>
+  );
+}

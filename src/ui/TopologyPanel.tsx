@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import { functionColor } from '../render/palette';
+import { renderTopology } from '../render/topology';
+import { SANDBOX_LEGEND } from '../render/topology/sandboxStyle';
+import { sandboxAt } from '../render/topology/canvas';
+import type { TopologyLayout } from '../render/topology/layout';
+import { latestFrame, subscribeFrames } from '../store/latestFrame';
+import { speedOf, usePlayback } from '../store/playback';
+import { useSelection } from '../store/selection';
+import type { Frame } from '../worker/frame';
+import { prefersReducedMotion, useFrame } from './useFrame';
+
+export function TopologyPanel() {
+  const ref = useRef<HTMLDivElement>(null);
+  const layoutRef = useRef<TopologyLayout | null>(null);
+  const [width, setWidth] = useState(800);
+  const selected = useSelection((s) => s.selected);
+  const select = useSelection((s) => s.select);
+  const frame = useFrame(1);
+
+  useEffect(() => {
+    const el = ref.current!;
+    const ro = new ResizeObserver(([entry]) => setWidth(Math.max(320, Math.floor(entry!.contentRect.width))));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const draw = (f: Frame) => {
+      layoutRef.current = renderTopology(ref.current!, f, {
+        width,
+        animate: !prefersReducedMotion() && speedOf(usePlayback.getState()) <= 30,
+        selected,
+        onSelect: select,
+      });
+    };
+    const unsubscribe = subscribeFrames(draw);
+    const f = latestFrame.getState().frame;
+    if (f) draw(f);
+    return unsubscribe;
+  }, [width, selected, select]);
+
+  // Canvas mode: clicks are hit-tested against the layout's grid.
+  const onCanvasClick = (ev: React.MouseEvent) => {
+    if (!(ev.target instanceof HTMLCanvasElement) || !layoutRef.current) return;
+    const r = ev.target.getBoundingClientRect();
+    const id = sandboxAt(layoutRef.current, ev.clientX - r.left, ev.clientY - r.top);
+    if (id !== null) select({ kind: 'sandbox', id });
+  };
+
+  return (
+    <section className="panel topology-panel" aria-labelledby="topology-title">
+      <h2 id="topology-title">
+        Workers, guest OSes and sandboxes{' '}
+        <span className="subtle">{frame ? (frame.isolation === 'microvm' ? '· one microVM per sandbox' : '· one VM per account, containers inside') : ''}</span>
+      </h2>
+      <div className="legend" aria-label="Legend">
+        {frame?.functions.map((f) => (
+          <span key={f.index} className="legend-item">
+            <span className="swatch" style={{ background: functionColor(f.index) }} aria-hidden="true" />
+            {f.name} <span className="subtle">({f.account})</span>
+          </span>
+        ))}
+        {SANDBOX_LEGEND.map((l) => (
+          <span key={l.state} className="legend-item">
+            <span className={`state-chip chip-${l.state.split('.')[0]}`} aria-hidden="true">
+              {l.glyph.split(' ')[0]}
+            </span>
+            {l.text}
+          </span>
+        ))}
+      </div>
+      <div ref={ref} className="topology-stage" onClick={onCanvasClick} />
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { SPEEDS, usePlayback } from '../../store/playback';
+import { playback } from '../playback/controller';
+
+/**
+ * Every playback command, once: the toolbar buttons, the keyboard shortcuts and (later)
+ * presenter mode all run these. `perform` drives the worker or a store; it never computes
+ * simulation results.
+ */
+export interface Action {
+  name: 'togglePlay' | 'stepForward' | 'stepBack' | 'speedUp' | 'speedDown' | 'reset';
+  label: string;
+  /** Shortcut keys (KeyboardEvent.key values) and how the help shows them. */
+  keys: string[];
+  keyHint: string;
+  perform: () => void;
+}
+
+export const actions: Action[] = [
+  { name: 'togglePlay', label: 'Play / Pause', keys: [' '], keyHint: 'Space', perform: () => playback.toggle() },
+  { name: 'stepForward', label: 'Step to the next event', keys: ['ArrowRight'], keyHint: '→', perform: () => void playback.step() },
+  { name: 'stepBack', label: 'Step back to the previous event', keys: ['ArrowLeft'], keyHint: '←', perform: () => void playback.stepBack() },
+  { name: 'speedUp', label: 'Faster', keys: ['+', '='], keyHint: '+', perform: () => usePlayback.getState().setSpeedIndex(usePlayback.getState().speedIndex + 1) },
+  { name: 'speedDown', label: 'Slower', keys: ['-', '_'], keyHint: '−', perform: () => usePlayback.getState().setSpeedIndex(usePlayback.getState().speedIndex - 1) },
+  { name: 'reset', label: 'Reset to the start', keys: ['Home'], keyHint: 'Home', perform: () => void playback.reset() },
+];
+
+/** Keys typed into a field belong to the field, not to the shortcuts. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return true;
+  if (tag === 'INPUT') return (target as HTMLInputElement).type !== 'range' && (target as HTMLInputElement).type !== 'checkbox';
+  return false;
+}
+
+/** The global keyboard handler; returns true when it ran an action. */
+export function handleShortcut(ev: KeyboardEvent): boolean {
+  if (ev.ctrlKey || ev.metaKey || ev.altKey || isTyping(ev.target)) return false;
+  // Space on a focused button clicks that button; arrows on a slider move the slider.
+  if (ev.key === ' ' && ev.target instanceof HTMLButtonElement) return false;
+  if ((ev.key === 'ArrowLeft' || ev.key === 'ArrowRight' || ev.key === 'Home') && ev.target instanceof HTMLInputElement) return false;
+  const action = actions.find((a) => a.keys.includes(ev.key));
+  if (!action) return false;
+  ev.preventDefault();
+  action.perform();
+  return true;
+}
+
+export { SPEEDS };

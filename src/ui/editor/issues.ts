@@ -1,0 +1,124 @@
+import { formatPath, type ScenarioIssue } from '../../sim/scenario';
+import { pathKey, type DraftPath } from './paths';
+
+/**
+ * Which field shows which problem. The schema reports a path for each problem; the editor shows
+ * it beside the input for that path, or beside the nearest control that owns it (an unknown key
+ * inside a distribution goes to its type select, a bad minute of counts to the counts field).
+ * What no field owns (the version, platform settings the editor does not show, a draft that is
+ * not an object) goes to the list at the top, so no problem is ever hidden.
+ */
+
+/** Where one problem is shown: the field key, and a prefix naming the item when it is one entry of a list field. */
+export interface IssueSlot {
+  key: string;
+  item?: string;
+}
+
+const functionFields = new Set(['name', 'account', 'memoryMb', 'timeoutMs', 'packageMb', 'reservedConcurrency', 'provisionedConcurrency', 'invocation']);
+const distFields = new Set(['ms', 'meanMs', 'medianMs', 'sigma']);
+const percentileKeys = new Set(['p0', 'p1', 'p25', 'p50', 'p75', 'p99', 'p100']);
+const workloadFields = new Set(['ratePerSec', 'everyMs', 'offsetMs']);
+const platformFields = new Set(['hosts', 'hostMemoryMb', 'isolation', 'placement']);
+
+const slot = (path: DraftPath, item?: string): IssueSlot => (item === undefined ? { key: pathKey(path) } : { key: pathKey(path), item });
+
+function distributionSlot(base: DraftPath, rest: DraftPath): IssueSlot | null {
+  const [k, sub] = rest;
+  if (k === undefined || k === 'dist') return slot([...base, 'dist']);
+  if (rest.length === 1 && typeof k === 'string' && distFields.has(k)) return slot([...base, k]);
+  if (k === 'percentiles' && rest.length === 1) return slot([...base, 'percentiles']);
+  if (k === 'percentiles' && rest.length === 2 && typeof sub === 'string' && percentileKeys.has(sub)) return slot([...base, 'percentiles', sub]);
+  return null;
+}
+
+function workloadSlot(base: DraftPath, rest: DraftPath): IssueSlot | null {
+  const [k, j, sub] = rest;
+  if (k === undefined || k === 'type') return slot([...base, 'type']);
+  if (rest.length === 1 && typeof k === 'string' && workloadFields.has(k)) return slot([...base, k]);
+  if (k === 'steps' && j === undefined) return slot([...base, 'steps']);
+  if (k === 'steps' && typeof j === 'number' && (sub === 'atMs' || sub === 'ratePerSec') && rest.length === 3) return slot([...base, 'steps', j, sub]);
+  if (k === 'steps' && typeof j === 'number') return slot([...base, 'steps'], `step ${j + 1}`);
+  if (k === 'counts' && j === undefined) return slot([...base, 'counts']);
+  if (k === 'counts' && typeof j === 'number') return slot([...base, 'counts'], `minute ${j + 1}`);
+  return null;
+}
+
+function functionSlot(i: number, rest: DraftPath): IssueSlot {
+  const base = ['functions', i] as const;
+  const [k, ...sub] = rest;
+  let found: IssueSlot | null = null;
+  if (k === undefined) found = slot(base);
+  else if (typeof k === 'string' && functionFields.has(k) && sub.length === 0) found = slot([...base, k]);
+  else if (k === 'initMs' || k === 'durationMs') found = distributionSlot([...base, k], sub);
+  else if (k === 'workload') found = workloadSlot([...base, k], sub);
+  // Anything else inside a function is shown at the top of that function's section.
+  return found ?? slot(base, formatPath(rest));
+}
+
+/** The field that shows a problem at `path`, or null when it belongs in the list at the top. */
+export function issueSlot(path: DraftPath): IssueSlot | null {
+  const [head, a, b, c] = path;
+  if (path.length === 1 && (head === 'name' || head === 'seed' || head === 'durationMs')) return slot(path);
+  if (head === 'platform') {
+    if (path.length === 2 && typeof a === 'string' && platformFields.has(a)) return slot(path);
+    if (a === 'keepAlive' && (b === undefined || b === 'policy')) return slot(['platform', 'keepAlive', 'policy']);
+    if (a === 'keepAlive' && b === 'idleMs' && c === undefined) return slot(path);
+    if (a === 'limits' && b === 'accountConcurrency' && c === undefined) return slot(path);
+    return null;
+  }
+  if (head === 'accounts') {
+    if (a === undefined) return slot(['accounts']);
+    if (typeof a === 'number' && (b === undefined || b === 'id') && c === undefined) return slot(['accounts', a, 'id']);
+    return null;
+  }
+  if (head === 'functions') {
+    if (a === undefined) return slot(['functions']);
+    if (typeof a === 'number') return functionSlot(a, path.slice(2));
+  }
+  return null;
+}
+
+/** The problems of a draft, sorted by where the editor shows them. */
+export interface PlacedIssues {
+  /** The problem lines shown beside the field with this key, path prefix removed. */
+  at(key: string): readonly string[];
+  /** How many problems are shown inside the section with this key (e.g. `functions.1`). */
+  countUnder(key: string): number;
+  /** Problems no field owns, with their full message. */
+  unplaced: readonly ScenarioIssue[];
+  total: number;
+}
+
+/** The message without its leading `path: ` (the field beside it already says where). */
+export function withoutPath(issue: ScenarioIssue): string {
+  const prefix = `${formatPath(issue.path)}: `;
+  return issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
+}
+
+export function placeIssues(issues: readonly ScenarioIssue[]): PlacedIssues {
+  const byKey = new Map<string, string[]>();
+  const unplaced: ScenarioIssue[] = [];
+  for (const issue of issues) {
+    const where = issueSlot(issue.path);
+    if (!where) {
+      unplaced.push(issue);
+      continue;
+    }
+    const text = where.item === undefined ? withoutPath(issue) : `${where.item}: ${withoutPath(issue)}`;
+    const list = byKey.get(where.key);
+    if (list) list.push(text);
+    else byKey.set(where.key, [text]);
+  }
+  const none: readonly string[] = [];
+  return {
+    at: (key) => byKey.get(key) ?? none,
+    countUnder: (key) => {
+      let n = 0;
+      for (const [k, list] of byKey) if (k === key || k.startsWith(`${key}.`)) n += list.length;
+      return n;
+    },
+    unplaced,
+    total: issues.length,
+  };
+}
