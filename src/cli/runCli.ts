@@ -1,8 +1,8 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync } from 'node:fs';
 import { once } from 'node:events';
 import { Simulation, type Transition } from '../sim/engine';
 import type { RunReport } from '../sim/meters';
-import { parseScenario, parseScenarioText, ScenarioError } from '../sim/scenario';
+import { parseScenario, parseScenarioText, ScenarioError, type Scenario } from '../sim/scenario';
 
 export const USAGE = 'usage: npm run --silent sim -- <scenario.json> [--seed N] [--duration-ms N] [--trace <file.jsonl>]';
 
@@ -52,34 +52,48 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
   } catch (e) {
     return { ok: false, message: `cannot read ${args.scenarioPath}: ${(e as Error).message}`, exitCode: 2 };
   }
+  let scenario: Scenario;
   try {
-    let scenario = parseScenarioText(text);
-    // Overrides go through the schema too, so `--seed -1` is reported like a bad file.
-    if (args.seed !== undefined || args.durationMs !== undefined) {
-      scenario = parseScenario({ ...scenario, ...(args.seed !== undefined && { seed: args.seed }), ...(args.durationMs !== undefined && { durationMs: args.durationMs }) });
-    }
-    let onTransition: ((t: Transition) => void) | undefined;
-    let flush = async () => {};
-    if (args.tracePath) {
-      const out = createWriteStream(args.tracePath);
-      let buffer: string[] = [];
-      onTransition = (t) => {
-        buffer.push(JSON.stringify(t));
-        if (buffer.length >= 4096) {
-          out.write(`${buffer.join('\n')}\n`);
-          buffer = [];
-        }
-      };
-      flush = async () => {
-        if (buffer.length > 0) out.write(`${buffer.join('\n')}\n`);
-        out.end();
-        await once(out, 'finish');
-      };
-    }
-    const report = new Simulation(scenario, { onTransition }).run();
-    return { ok: true, report, flush };
+    scenario = parseScenarioText(text);
   } catch (e) {
     if (e instanceof ScenarioError) return { ok: false, message: `${args.scenarioPath}: ${e.message}`, exitCode: 1 };
     throw e;
   }
+  // Overrides go through the schema too, so `--seed -1` is refused with the same rule, named by its flag.
+  if (args.seed !== undefined || args.durationMs !== undefined) {
+    try {
+      scenario = parseScenario({ ...scenario, ...(args.seed !== undefined && { seed: args.seed }), ...(args.durationMs !== undefined && { durationMs: args.durationMs }) });
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      const flags = e.issues.map((line) => line.replace(/^seed:/, '--seed:').replace(/^durationMs:/, '--duration-ms:'));
+      return { ok: false, message: `${flags.join('\n')}\n${USAGE}`, exitCode: 2 };
+    }
+  }
+  let onTransition: ((t: Transition) => void) | undefined;
+  let flush = async () => {};
+  if (args.tracePath) {
+    // Opened before the run, so an unwritable path is reported at once rather than after the run.
+    let fd: number;
+    try {
+      fd = openSync(args.tracePath, 'w');
+    } catch (e) {
+      return { ok: false, message: `cannot write the trace to ${args.tracePath}: ${(e as Error).message}`, exitCode: 2 };
+    }
+    const out = createWriteStream(args.tracePath, { fd });
+    let buffer: string[] = [];
+    onTransition = (t) => {
+      buffer.push(JSON.stringify(t));
+      if (buffer.length >= 4096) {
+        out.write(`${buffer.join('\n')}\n`);
+        buffer = [];
+      }
+    };
+    flush = async () => {
+      if (buffer.length > 0) out.write(`${buffer.join('\n')}\n`);
+      out.end();
+      await once(out, 'finish');
+    };
+  }
+  const report = new Simulation(scenario, { onTransition }).run();
+  return { ok: true, report, flush };
 }

@@ -11,8 +11,14 @@ import { runCli } from './runCli';
 
 const result = runCli(process.argv.slice(2), (path) => readFileSync(path, 'utf8'));
 if (result.ok) {
-  await result.flush();
-  process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
+  try {
+    await result.flush();
+    process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
+  } catch (e) {
+    // A trace that could not be written (disk full...): say so, and print no report.
+    process.stderr.write(`cannot write the trace: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  }
 } else {
   process.stderr.write(`${result.message}\n`);
   process.exitCode = result.exitCode;

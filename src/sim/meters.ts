@@ -140,8 +140,6 @@ export interface MetersState {
   timeline: TimelineState | null;
 }
 
-const LATENCY_KEYS = ['warmLatency', 'coldLatency'] as const;
-
 export class Meters {
   readonly fns: FunctionMeter[];
   alive = 0;

@@ -143,7 +143,8 @@ export const scenarioSchema = z
     s.functions.forEach((fn, i) => {
       if (names.has(fn.name)) ctx.addIssue({ code: 'custom', path: ['functions', i, 'name'], message: `duplicate function name "${fn.name}": names must be unique` });
       names.add(fn.name);
-      if (!accounts.has(fn.account)) {
+      // With no accounts at all, the empty `accounts` is the one problem to report.
+      if (!accounts.has(fn.account) && accounts.size > 0) {
         ctx.addIssue({ code: 'custom', path: ['functions', i, 'account'], message: `unknown account "${fn.account}": expected one of ${[...accounts].map((a) => `"${a}"`).join(', ')}` });
       }
       const need = s.platform.isolation === 'microvm' ? fn.memoryMb + s.platform.coldStart.microVmOverheadMb : s.platform.coldStart.accountVmMemoryMb;
@@ -223,8 +224,11 @@ export function formatIssues(error: z.ZodError, input: unknown): string[] {
     const path = formatPath(issue.path);
     const got = valueAt(input, issue.path);
     switch (issue.code) {
-      case 'invalid_type':
-        return got === undefined ? `${path}: missing; expected ${issue.expected}` : `${path}: expected ${issue.expected}, got ${describe(got)}`;
+      case 'invalid_type': {
+        // An integer field's own message carries its range ("expected an integer 128..10240"): say that, not "int".
+        const expected = issue.message.startsWith('expected an integer ') ? issue.message.slice('expected '.length) : issue.expected;
+        return got === undefined ? `${path}: missing; expected ${expected}` : `${path}: expected ${expected}, got ${describe(got)}`;
+      }
       case 'unrecognized_keys':
         return `${path}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
       case 'too_small':

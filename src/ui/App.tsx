@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { presets } from '../lessons/presets';
 import { checkScenario } from '../sim/scenario';
 import { usePlayback } from '../store/playback';
@@ -23,14 +23,13 @@ export function App() {
   const workerError = usePlayback((s) => s.workerError);
   const generation = useScenarioDraft((s) => s.generation);
   const loadedGeneration = useRef(-1);
-  const [stale, setStale] = useState(false);
+  // The views show the last valid scenario while the draft has a problem.
+  const stale = useMemo(() => !checkScenario(draft).ok, [draft]);
 
   // Run the draft whenever it is valid: a new preset from the start, an edit at the same time,
   // so the effect of the change is seen at the moment the user was looking at.
   useEffect(() => {
-    const check = checkScenario(draft);
-    setStale(!check.ok);
-    if (!check.ok) return;
+    if (!checkScenario(draft).ok) return;
     const fromStart = loadedGeneration.current !== generation;
     const timer = setTimeout(
       () => {

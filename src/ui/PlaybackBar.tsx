@@ -36,7 +36,9 @@ export function PlaybackBar() {
           aria-valuetext={formatSpeed(speed)}
           onChange={(e) => setSpeedIndex(Number(e.target.value))}
         />
-        <output className="speed-value">{formatSpeed(speed)}</output>
+        <span className="speed-value" aria-hidden="true">
+          {formatSpeed(speed)}
+        </span>
       </label>
       <label className="timeline">
         <span className="visually-hidden">Timeline</span>
@@ -51,9 +53,10 @@ export function PlaybackBar() {
           onChange={(e) => void playback.seek(Number(e.target.value))}
         />
       </label>
-      <output className="clock" aria-label="Simulated time">
+      {/* Not a live region: the summary (role=status) announces time at a readable pace. */}
+      <span className="clock">
         {formatTime(t)} <span className="of">/ {formatTime(durationMs)}</span>
-      </output>
+      </span>
     </div>
   );
 }
