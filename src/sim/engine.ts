@@ -105,6 +105,7 @@ export class Simulation {
   private accounts: AccountRuntime[];
   private nextId = { sandbox: 0, guestOs: 0, request: 0 };
   private endedRequests = 0;
+  private eventCount = 0;
   private readonly onTransition: ((t: Transition) => void) | undefined;
   private readonly sandboxActions: ((sb: Sandbox) => void)[];
   private readonly requestActions: ((rq: Request) => void)[];
@@ -183,24 +184,12 @@ export class Simulation {
 
   /** A deep copy of the state: restore() it to go back to this instant exactly. */
   save(): SimCheckpoint {
-    return structuredClone({
-      now: this.now,
-      queue: this.queue.save(),
-      hosts: this.hosts,
-      guestOses: this.guestOses,
-      sandboxes: this.sandboxes,
-      requests: this.requests,
-      fns: this.fns.map((f) => ({ ...f, arrivals: f.arrivals.state(), service: f.service.state() })),
-      accounts: this.accounts,
-      nextId: this.nextId,
-      endedRequests: this.endedRequests,
-      recentlyEnded: this.recentlyEnded,
-      meters: this.meters.save(),
-    });
+    return this.copyState({ ...this, fns: this.fns.map((f) => ({ ...f, arrivals: f.arrivals.state(), service: f.service.state() })), queue: this.queue.save(), meters: this.meters.save() });
   }
 
   restore(checkpoint: SimCheckpoint): void {
-    const c = structuredClone(checkpoint);
+    // Copy again, so the checkpoint stays as it was for the next rewind.
+    const c = this.copyState(checkpoint);
     this.now = c.now;
     this.queue = EventQueue.restore(c.queue);
     this.hosts = c.hosts;
@@ -215,6 +204,43 @@ export class Simulation {
     this.meters.restore(c.meters);
   }
 
+  /**
+   * A deep copy of the state's entities. Hand-written rather than structuredClone: the
+   * entities are flat records, and spreading them is several times faster, which matters
+   * with thousands of sandboxes and a checkpoint every few hundred thousand events.
+   */
+  private copyState(c: SimCheckpoint): SimCheckpoint {
+    const copyMap = <T extends object>(m: Map<number, T>) => {
+      const out = new Map<number, T>();
+      for (const [k, v] of m) out.set(k, { ...v });
+      return out;
+    };
+    return {
+      now: c.now,
+      queue: { items: c.queue.items.map((e) => ({ ...e })), seq: c.queue.seq },
+      hosts: c.hosts.map((h) => ({ ...h, sandboxesByFn: { ...h.sandboxesByFn }, guestOses: [...h.guestOses] })),
+      guestOses: copyMap(c.guestOses),
+      sandboxes: copyMap(c.sandboxes),
+      requests: copyMap(c.requests),
+      fns: c.fns.map((f) => ({ ...f, idle: [...f.idle], cursor: { ...f.cursor, buffer: [...f.cursor.buffer] }, arrivals: [...f.arrivals], service: [...f.service] })),
+      accounts: c.accounts.map((a) => ({ ...a })),
+      nextId: { ...c.nextId },
+      endedRequests: c.endedRequests,
+      recentlyEnded: c.recentlyEnded.map((e) => ({ ...e })),
+      meters: c.meters,
+    };
+  }
+
+  /** Events dispatched since the start: the History spaces checkpoints by work done. */
+  get eventsProcessed(): number {
+    return this.eventCount;
+  }
+
+  /** How many entities a checkpoint copies. */
+  get stateSize(): number {
+    return this.sandboxes.size + this.requests.size + this.queue.size + this.guestOses.size;
+  }
+
   /** The function runtime's idle stack (most recently used last), for views and tests. */
   idleSandboxes(fn: number): readonly number[] {
     return this.fns[fn]!.idle;
@@ -224,6 +250,7 @@ export class Simulation {
 
   private dispatch(ev: SimEvent): void {
     this.now = ev.t;
+    this.eventCount++;
     switch (ev.kind) {
       case EventKind.Arrival:
         this.arrive(ev.id);

@@ -1,19 +1,27 @@
 import { Simulation, type SimCheckpoint, type SimulationOptions } from './engine';
 import type { Scenario } from './scenario';
 
-/** At most this many checkpoints: memory stays bounded whatever the run's length. */
+/** At most this many checkpoints over a run (they are at least duration/CHECKPOINTS apart). */
 const CHECKPOINTS = 200;
+/**
+ * A checkpoint copies every entity; replaying costs one dispatch per event. Waiting for this
+ * many events per entity between checkpoints keeps copying under about a tenth of the work,
+ * while a seek replays at most that many events (tens of milliseconds).
+ */
+const EVENTS_PER_ENTITY = 10;
 
 /**
- * A run that can be scrubbed both ways, as RaftScope's state.js does it: checkpoints at regular
- * simulated times; seeking back restores the latest checkpoint at or before the target and
- * replays to it. The run is deterministic, so the state reached is exactly the one played
- * before, not an approximation.
+ * A run that can be scrubbed both ways, as RaftScope's state.js does it: checkpoints as the
+ * run goes; seeking back restores the latest checkpoint at or before the target and replays
+ * to it. The run is deterministic, so the state reached is exactly the one played before, not
+ * an approximation.
  */
 export class History {
   readonly sim: Simulation;
-  private readonly checkpoints: SimCheckpoint[] = [];
+  /** In increasing time order. */
+  private readonly checkpoints: { t: number; state: SimCheckpoint }[] = [];
   private readonly intervalMs: number;
+  private lastCheckpointEvents = 0;
 
   constructor(
     readonly scenario: Scenario,
@@ -21,7 +29,7 @@ export class History {
   ) {
     this.sim = new Simulation(scenario, { timeline: true, ...options });
     this.intervalMs = scenario.durationMs / CHECKPOINTS;
-    this.checkpoints.push(this.sim.save());
+    this.checkpoints.push({ t: 0, state: this.sim.save() });
   }
 
   get now(): number {
@@ -32,6 +40,19 @@ export class History {
     return this.sim.now >= this.scenario.durationMs;
   }
 
+  /** The time of the latest checkpoint: no checkpoint is taken before the next interval. */
+  private get frontier(): number {
+    return this.checkpoints[this.checkpoints.length - 1]!.t;
+  }
+
+  private maybeCheckpoint(): void {
+    const sim = this.sim;
+    if (sim.now < this.frontier + this.intervalMs) return;
+    if (sim.eventsProcessed - this.lastCheckpointEvents < EVENTS_PER_ENTITY * sim.stateSize) return;
+    this.checkpoints.push({ t: sim.now, state: sim.save() });
+    this.lastCheckpointEvents = sim.eventsProcessed;
+  }
+
   /**
    * Runs forward to `t`, stopping early once `maxEvents` events have been processed (so one
    * call never blocks the worker for long at high speed); returns the time reached.
@@ -39,32 +60,45 @@ export class History {
   advanceTo(t: number, maxEvents = Infinity): number {
     const target = Math.min(t, this.scenario.durationMs);
     let budget = maxEvents;
-    while (this.sim.now < target || this.sim.nextEventTime() <= target) {
-      const nextCheckpoint = this.checkpoints.length * this.intervalMs;
-      const stop = Math.min(target, nextCheckpoint);
-      // Process events one instant at a time only when a budget is set.
-      if (budget === Infinity) this.sim.runUntil(stop);
+    const sim = this.sim;
+    // Past the newest checkpoint, stop every interval to consider taking one.
+    while (sim.nextEventTime() <= target && budget > 0) {
+      const due = this.frontier + this.intervalMs;
+      const boundary = sim.now < this.frontier ? Infinity : sim.now < due ? due : sim.now + this.intervalMs;
+      const stop = Math.min(target, boundary);
+      if (budget === Infinity) sim.runUntil(stop);
       else {
-        while (this.sim.nextEventTime() <= stop && budget > 0) {
-          this.sim.step();
+        while (sim.nextEventTime() <= stop && budget > 0) {
+          sim.step();
           budget--;
         }
-        if (budget <= 0) return this.sim.now;
-        this.sim.runUntil(stop);
+        if (budget <= 0) return sim.now;
+        sim.runUntil(stop);
       }
-      if (this.sim.now >= nextCheckpoint && this.checkpoints.length <= CHECKPOINTS) this.checkpoints.push(this.sim.save());
+      this.maybeCheckpoint();
       if (stop >= target) break;
     }
-    return this.sim.now;
+    if (budget > 0) sim.runUntil(target);
+    return sim.now;
+  }
+
+  /** The latest checkpoint strictly before `t` (or at it, when `inclusive`). */
+  private checkpointBefore(t: number, inclusive: boolean): SimCheckpoint {
+    let lo = 0;
+    let hi = this.checkpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      const ct = this.checkpoints[mid]!.t;
+      if (ct < t || (inclusive && ct === t)) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.checkpoints[lo]!.state;
   }
 
   /** Goes to time `t`, backwards or forwards; the state is the one a straight run reaches at t. */
   seek(t: number): void {
     const target = Math.max(0, Math.min(t, this.scenario.durationMs));
-    if (target < this.sim.now) {
-      const index = Math.min(Math.floor(target / this.intervalMs), this.checkpoints.length - 1);
-      this.sim.restore(this.checkpoints[index]!);
-    }
+    if (target < this.sim.now) this.sim.restore(this.checkpointBefore(target, true));
     this.advanceTo(target);
   }
 
@@ -83,20 +117,23 @@ export class History {
   stepBack(): void {
     const now = this.sim.now;
     if (now <= 0) return;
-    // Restore the last checkpoint strictly before now, then replay event by event to find
-    // the last instant before now at which an event happened.
-    let index = Math.min(Math.ceil(now / this.intervalMs) - 1, this.checkpoints.length - 1);
-    for (; index >= 0; index--) {
-      this.sim.restore(this.checkpoints[index]!);
+    // Replay from the last checkpoint before now, event by event, to find the last instant
+    // before now at which an event happened; an earlier checkpoint if there was none.
+    let before = now;
+    for (;;) {
+      const cp = this.checkpointBefore(before, false);
+      this.sim.restore(cp);
+      const from = this.sim.now;
       let previous = -1;
       while (this.sim.nextEventTime() < now) {
         previous = this.sim.nextEventTime();
         this.sim.runUntil(previous);
       }
-      if (previous >= 0 || index === 0) {
+      if (previous >= 0 || from === 0) {
         this.seek(Math.max(previous, 0));
         return;
       }
+      before = from;
     }
   }
 }

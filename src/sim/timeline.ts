@@ -103,6 +103,18 @@ export class Timeline {
     if (now > this.last) this.last = now;
   }
 
+  /**
+   * The series as they stand at `now`: sandbox time integrated up to now, on a copy. The
+   * timeline itself only integrates when a sandbox changes state, so a sandbox idle for
+   * minutes would otherwise not show until keep-alive reclaims it.
+   */
+  seriesAt(now: number): SeriesData {
+    const copy = new Timeline(this.data.bucketMs * this.data.bucketCount, this.data.bucketCount);
+    copy.restore(this.save());
+    copy.flush(now);
+    return copy.data;
+  }
+
   save(): TimelineState {
     return { data: cloneSeries(this.data), count: [...this.count], memoryMb: [...this.memoryMb], last: this.last };
   }

@@ -1,6 +1,5 @@
 import { REQUEST, SANDBOX } from '../sim/engine';
 import type { History } from '../sim/history';
-import { cloneSeries } from '../sim/timeline';
 import { MAX_REQUESTS_IN_FRAME, type Frame, type RequestView, type SandboxView } from './frame';
 
 const orNull = (v: number) => (v < 0 ? null : v);
@@ -70,7 +69,7 @@ export function buildFrame(history: History, seq: number): Frame {
   requestCounts.timedOut = total('timedOut');
   requestCounts.failed = total('failed');
   sandboxCounts.gone = total('created') - sim.sandboxes.size;
-  const series = m.timeline!.data;
+  const series = m.timeline!.seriesAt(sim.now);
   let costUsd = 0;
   let idleGbSeconds = 0;
   for (let i = 0; i < series.filled; i++) {
@@ -107,7 +106,7 @@ export function buildFrame(history: History, seq: number): Frame {
       costUsd,
       idleGbSeconds,
     },
-    series: cloneSeries(series),
+    series,
     keepAliveMs: ka.policy === 'fixed' ? ka.idleMs : 0,
   };
 }

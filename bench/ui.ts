@@ -1,0 +1,165 @@
+/**
+ * The page's budgets (issue 3), measured in headless Chromium on the built site:
+ *  - initial JavaScript, gzipped (target <= 200 KB);
+ *  - draw time per frame with ~2,000 and ~10,000 sandboxes on screen (target p95 < 20 ms at 2,000);
+ *  - main-thread long tasks while playing at 1,000x (target: none over 50 ms);
+ *  - the page's heap after playing a simulated day at top speed (target < 300 MB).
+ * Run with `npm run bench` (it builds first). Prints numbers; asserts nothing.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { ScenarioInput } from '../src/sim/scenario';
+
+const PORT = 4179;
+const BASE = `http://127.0.0.1:${PORT}/`;
+
+function scaleScenario(concurrent: number): ScenarioInput {
+  // Exponential durations with mean 10 s at rate concurrent/10 per second: about `concurrent`
+  // sandboxes busy at once (Little's law), plus the idle ones keep-alive holds.
+  const hosts = Math.ceil((concurrent * 1.3 * 133) / 65_536);
+  return {
+    version: 1,
+    name: `bench: ~${concurrent} sandboxes`,
+    seed: 11,
+    durationMs: 180_000,
+    platform: { hosts, hostMemoryMb: 65_536, limits: { accountConcurrency: concurrent * 3 } },
+    accounts: [{ id: 'bench' }],
+    functions: [
+      {
+        name: 'api',
+        account: 'bench',
+        memoryMb: 128,
+        timeoutMs: 900_000,
+        durationMs: { dist: 'exponential', meanMs: 10_000 },
+        workload: { type: 'poisson', ratePerSec: concurrent / 10 },
+      },
+    ],
+  };
+}
+
+const dayScenario: ScenarioInput = {
+  version: 1,
+  name: 'bench: a simulated day',
+  seed: 5,
+  durationMs: 24 * 3_600_000,
+  platform: { hosts: 8 },
+  accounts: [{ id: 'a' }, { id: 'b' }],
+  functions: [
+    { name: 'api', account: 'a', memoryMb: 256, durationMs: { dist: 'lognormal', medianMs: 120, sigma: 0.8 }, workload: { type: 'poisson', ratePerSec: 20 } },
+    { name: 'cron', account: 'a', memoryMb: 512, durationMs: { dist: 'constant', ms: 2_000 }, workload: { type: 'periodic', everyMs: 300_000 } },
+    { name: 'images', account: 'b', memoryMb: 1_024, durationMs: { dist: 'exponential', meanMs: 800 }, workload: { type: 'poisson', ratePerSec: 2 } },
+  ],
+};
+
+async function loadScenario(page: Page, s: ScenarioInput): Promise<void> {
+  await page.getByRole('button', { name: 'JSON' }).click();
+  await page.getByLabel('Scenario (JSON)').fill(JSON.stringify(s));
+  await page.getByText(s.name!).first().waitFor().catch(() => {});
+  await page.waitForFunction((name) => document.querySelector('.summary-bar') !== null && document.title !== '' && name !== '', s.name);
+  await page.waitForTimeout(800);
+}
+
+async function seek(page: Page, ms: number): Promise<void> {
+  await page.getByRole('slider', { name: 'Timeline' }).evaluate((el, value) => {
+    const input = el as HTMLInputElement;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, String(value));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, ms);
+}
+
+async function setSpeed(page: Page, label: string): Promise<void> {
+  const slider = page.getByRole('slider', { name: 'Speed' });
+  await slider.focus();
+  await slider.press('Home');
+  for (let i = 0; i < 20 && (await slider.getAttribute('aria-valuetext')) !== label; i++) await slider.press('ArrowRight');
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
+};
+
+async function drawTimes(page: Page, concurrent: number): Promise<void> {
+  await page.reload();
+  await loadScenario(page, scaleScenario(concurrent));
+  await seek(page, 120_000);
+  await page.waitForTimeout(1500);
+  await page.evaluate(() => performance.clearMeasures('faascope:draw'));
+  await setSpeed(page, '1×');
+  await page.getByRole('button', { name: /Play/ }).click();
+  await page.waitForTimeout(5_000);
+  await page.getByRole('button', { name: /Pause/ }).click();
+  const m = await page.evaluate(() =>
+    performance.getEntriesByName('faascope:draw').map((e) => ({ d: e.duration, n: ((e as PerformanceMeasure).detail as { sandboxes: number }).sandboxes })),
+  );
+  const d = m.map((x) => x.d);
+  const n = Math.round(m.reduce((s, x) => s + x.n, 0) / Math.max(1, m.length));
+  console.log(`  ~${concurrent.toLocaleString('en-US')} target: ${n.toLocaleString('en-US')} sandboxes on screen, ${m.length} frames in 5 s: draw p50 ${pct(d, 50).toFixed(1)} ms, p95 ${pct(d, 95).toFixed(1)} ms, max ${Math.max(...d).toFixed(1)} ms`);
+}
+
+async function longTasks(page: Page): Promise<void> {
+  await page.reload();
+  await loadScenario(page, scaleScenario(500));
+  await page.evaluate(() => {
+    (window as unknown as { __long: number[] }).__long = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => (window as unknown as { __long: number[] }).__long.push(e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+  await setSpeed(page, '1,000×');
+  await page.getByRole('button', { name: /Play/ }).click();
+  await page.waitForTimeout(6_000);
+  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  await page.getByRole('button', { name: /Pause/ }).click().catch(() => {});
+  console.log(`  playing ~500 sandboxes at 1,000× for 6 s: ${long.length} main-thread tasks over 50 ms${long.length ? ` (max ${Math.max(...long).toFixed(0)} ms)` : ''}`);
+}
+
+async function dayHeap(page: Page): Promise<void> {
+  await page.reload();
+  await loadScenario(page, dayScenario);
+  await setSpeed(page, '100,000×');
+  const start = Date.now();
+  await page.getByRole('button', { name: /Play/ }).click();
+  await page.getByRole('button', { name: /Play/ }).waitFor({ timeout: 300_000 });
+  const wall = (Date.now() - start) / 1000;
+  const heap = await page.evaluate(() => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+  });
+  const clock = await page.locator('.clock').textContent();
+  console.log(`  a simulated day (${clock?.trim()}) at 100,000× took ${wall.toFixed(1)} s wall; page heap after: ${(heap / 2 ** 20).toFixed(0)} MB (target < 300 MB)`);
+}
+
+function bundleSizes(): void {
+  const dir = 'dist/assets';
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  for (const f of files) {
+    const gz = gzipSync(readFileSync(`${dir}/${f}`)).length;
+    const initial = html.includes(f);
+    console.log(`  ${f}: ${(gz / 1024).toFixed(1)} KB gzipped${initial ? ' (initial, target <= 200 KB)' : ' (worker, loaded at start-up)'}`);
+  }
+}
+
+if (!existsSync('dist/index.html')) throw new Error('build first: npx vite build');
+console.log('\nUI budgets (headless Chromium, built site)');
+bundleSizes();
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+try {
+  await new Promise((r) => setTimeout(r, 2500));
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    ...(executablePath && { executablePath }),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => ((globalThis as { __FAASCOPE_BENCH__?: boolean }).__FAASCOPE_BENCH__ = true));
+  await page.goto(BASE);
+  await drawTimes(page, 2_000);
+  await drawTimes(page, 10_000);
+  await longTasks(page);
+  await dayHeap(page);
+  await browser.close();
+} finally {
+  server.kill();
+}

@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState } from 'react';
+import { CHARTS } from '../render/charts';
+import { drawnFrame, redrawDecision, REDRAW_INTERVAL_MS, type DrawnFrame } from '../render/charts/redrawPolicy';
+import { subscribeFrames } from '../store/latestFrame';
+import type { Frame } from '../worker/frame';
+import './charts.css';
+
+/** Two columns from this panel width up: below it a chart would be too narrow to read. */
+const TWO_COLUMNS_FROM_PX = 1100;
+const GAP_PX = 16;
+
+interface ChartSize {
+  columns: 1 | 2;
+  width: number;
+  height: number;
+}
+
+function sizeFor(panelWidth: number): ChartSize {
+  const columns = panelWidth >= TWO_COLUMNS_FROM_PX ? 2 : 1;
+  const width = Math.max(240, Math.floor((panelWidth - GAP_PX * (columns - 1)) / columns));
+  // Wide enough to read a trend, short enough that three rows fit a laptop screen and a half;
+  // narrow charts get relatively taller because their labels wrap onto more lines.
+  const height = Math.round(Math.min(340, Math.max(300, width * 0.5)));
+  return { columns, width, height };
+}
+
+/**
+ * The six charts of the run, in a grid. React owns the grid and the `<svg>` elements; D3
+ * owns everything inside each `<svg>`. Frames come through the store's subscription, not
+ * React state, so playback re-renders no React component.
+ */
+export function ChartsPanel() {
+  const gridRef = useRef<HTMLDivElement>(null);
+  const svgRefs = useRef<(SVGSVGElement | null)[]>([]);
+  const [size, setSize] = useState<ChartSize | null>(null);
+
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const measure = (width: number) => {
+      const next = sizeFor(width);
+      setSize((prev) => (prev && prev.columns === next.columns && prev.width === next.width && prev.height === next.height ? prev : next));
+    };
+    if (typeof ResizeObserver === 'undefined') {
+      measure(grid.clientWidth);
+      return;
+    }
+    const observer = new ResizeObserver((entries) => {
+      for (const entry of entries) measure(entry.contentRect.width);
+    });
+    observer.observe(grid);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (!size) return;
+    // Throttle state lives in this effect: a new size starts afresh and draws the current
+    // frame at once (subscribeFrames calls back with it immediately).
+    let seen: DrawnFrame | null = null;
+    let lastDrawAt = -Infinity;
+    let pending: Frame | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+
+    const draw = (frame: Frame) => {
+      pending = null;
+      lastDrawAt = performance.now();
+      CHARTS.forEach((chart, i) => {
+        const svg = svgRefs.current[i];
+        if (svg) chart.render(svg, frame, { width: size.width, height: size.height });
+      });
+    };
+    const unsubscribe = subscribeFrames((frame) => {
+      const decision = redrawDecision(seen, frame, performance.now() - lastDrawAt);
+      seen = drawnFrame(frame);
+      if (decision === 'now') {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        draw(frame);
+        return;
+      }
+      // Keep only the latest frame; draw it when the slot comes, so a pause shows the
+      // instant it paused at, not the one before.
+      pending = frame;
+      timer ??= setTimeout(
+        () => {
+          timer = null;
+          if (pending) draw(pending);
+        },
+        Math.max(0, REDRAW_INTERVAL_MS - (performance.now() - lastDrawAt)),
+      );
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [size]);
+
+  return (
+    <section className="charts-panel" aria-label="Charts of the run">
+      <div ref={gridRef} className="charts-grid" style={{ gap: GAP_PX, gridTemplateColumns: `repeat(${size?.columns ?? 1}, minmax(0, 1fr))` }}>
+        {CHARTS.map((chart, i) => (
+          <div key={chart.id} className="chart-cell" data-chart={chart.id}>
+            <svg
+              ref={(el) => {
+                svgRefs.current[i] = el;
+              }}
+            />
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
