@@ -27,3 +27,14 @@ export function subscribeFrames(cb: (frame: Frame) => void): () => void {
     if (s.frame && s.frame !== prev.frame) cb(s.frame);
   });
 }
+
+/** Runs `draw`, recording its duration as `faascope:<name>` when the UI benchmark asks. */
+export function measured(name: string, draw: () => void): void {
+  if (!(globalThis as { __FAASCOPE_BENCH__?: boolean }).__FAASCOPE_BENCH__) {
+    draw();
+    return;
+  }
+  const start = performance.now();
+  draw();
+  performance.measure(`faascope:${name}`, { start, end: performance.now() });
+}

@@ -3,10 +3,12 @@ import type { RunReport } from '../sim/meters';
 import { simWorker } from '../worker/client';
 import { ChartsPanel } from './ChartsPanel';
 import { MetricsTable } from './MetricsTable';
+import { StatechartPanel } from './StatechartPanel';
 import { useFrame } from './useFrame';
 
 const TABS = [
   { id: 'charts', label: 'Charts' },
+  { id: 'statecharts', label: 'Statecharts' },
   { id: 'metrics', label: 'Metrics' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -53,6 +55,7 @@ export function AnalysisTabs() {
       </div>
       <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'charts' && <ChartsPanel />}
+        {tab === 'statecharts' && <StatechartPanel />}
         {tab === 'metrics' && <MetricsTab />}
       </div>
     </section>

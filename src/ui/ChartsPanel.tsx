@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { CHARTS } from '../render/charts';
 import { drawnFrame, redrawDecision, REDRAW_INTERVAL_MS, type DrawnFrame } from '../render/charts/redrawPolicy';
-import { subscribeFrames } from '../store/latestFrame';
+import { measured, subscribeFrames } from '../store/latestFrame';
+import { usePlayback } from '../store/playback';
 import type { Frame } from '../worker/frame';
 import './charts.css';
 
@@ -61,13 +62,27 @@ export function ChartsPanel() {
     let pending: Frame | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
 
+    let raf = 0;
+    const drawChart = (frame: Frame, i: number) => {
+      const svg = svgRefs.current[i];
+      if (svg) measured('chart', () => CHARTS[i]!.render(svg, frame, { width: size.width, height: size.height }));
+    };
     const draw = (frame: Frame) => {
       pending = null;
       lastDrawAt = performance.now();
-      CHARTS.forEach((chart, i) => {
-        const svg = svgRefs.current[i];
-        if (svg) chart.render(svg, frame, { width: size.width, height: size.height });
-      });
+      cancelAnimationFrame(raf);
+      if (!usePlayback.getState().playing) {
+        CHARTS.forEach((_, i) => drawChart(frame, i));
+        return;
+      }
+      // While playing, one chart per animation frame: six charts at once would make every
+      // fifth-of-a-second frame long; spread out, no frame carries more than one.
+      let i = 0;
+      const next = () => {
+        drawChart(frame, i++);
+        if (i < CHARTS.length) raf = requestAnimationFrame(next);
+      };
+      next();
     };
     const unsubscribe = subscribeFrames((frame) => {
       const decision = redrawDecision(seen, frame, performance.now() - lastDrawAt);
@@ -91,6 +106,7 @@ export function ChartsPanel() {
     });
     return () => {
       unsubscribe();
+      cancelAnimationFrame(raf);
       if (timer) clearTimeout(timer);
     };
   }, [size]);

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { renderPlane } from '../render/plane';
-import { latestFrame, subscribeFrames } from '../store/latestFrame';
+import { latestFrame, measured, subscribeFrames } from '../store/latestFrame';
 import { speedOf, usePlayback } from '../store/playback';
 import { useSelection } from '../store/selection';
 import type { Frame } from '../worker/frame';
-import { prefersReducedMotion } from './useFrame';
+import { shouldAnimate } from './useFrame';
 
 /** How long an ended request stays on screen, in wall-clock ms (scaled by the speed). */
 const TRAIL_WALL_MS = 900;
@@ -16,12 +16,14 @@ export function PlanePanel() {
   useEffect(() => {
     const draw = (frame: Frame) => {
       const speed = speedOf(usePlayback.getState());
-      renderPlane(ref.current!, frame, {
+      measured('plane', () =>
+        renderPlane(ref.current!, frame, {
         trailMs: TRAIL_WALL_MS * Math.max(speed, 0.01),
-        animate: !prefersReducedMotion() && speed <= 30,
+        animate: shouldAnimate(frame.requests.length),
         selected,
         onSelect: select,
-      });
+        }),
+      );
     };
     const unsubscribe = subscribeFrames(draw);
     const f = latestFrame.getState().frame;

@@ -4,7 +4,7 @@ import { renderTopology } from '../render/topology';
 import { SANDBOX_LEGEND } from '../render/topology/sandboxStyle';
 import { sandboxAt } from '../render/topology/canvas';
 import type { TopologyLayout } from '../render/topology/layout';
-import { latestFrame, subscribeFrames } from '../store/latestFrame';
+import { latestFrame, measured, subscribeFrames } from '../store/latestFrame';
 import { speedOf, usePlayback } from '../store/playback';
 import { useSelection } from '../store/selection';
 import type { Frame } from '../worker/frame';
@@ -27,11 +27,13 @@ export function TopologyPanel() {
 
   useEffect(() => {
     const draw = (f: Frame) => {
-      layoutRef.current = renderTopology(ref.current!, f, {
+      measured('topology', () => {
+        layoutRef.current = renderTopology(ref.current!, f, {
         width,
-        animate: !prefersReducedMotion() && speedOf(usePlayback.getState()) <= 30,
+        animate: !prefersReducedMotion() && speedOf(usePlayback.getState()) <= 30 && f.sandboxes.length <= 300,
         selected,
         onSelect: select,
+        });
       });
     };
     const unsubscribe = subscribeFrames(draw);

@@ -38,7 +38,18 @@ export function useFrame(hz: number): Frame | null {
   return frame;
 }
 
-/** True when the user asked the system for reduced motion. */
+const reducedMotion = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+
+/** True when the user asked the system for reduced motion (read live: it can change mid-lecture). */
 export function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return reducedMotion?.matches ?? false;
+}
+
+/**
+ * Whether views animate their changes. While playing, positions already follow simulated time
+ * frame by frame, so transitions would only add work; they are for steps and seeks, where a
+ * jump would otherwise be lost, and only while there are few elements to move.
+ */
+export function shouldAnimate(elements: number): boolean {
+  return !prefersReducedMotion() && !usePlayback.getState().playing && elements <= 400;
 }

@@ -8,10 +8,15 @@ import type { TopologyLayout } from './layout';
  */
 export function drawSandboxesOnCanvas(canvas: HTMLCanvasElement, frame: Frame, layout: TopologyLayout, selected: number | null): void {
   const dpr = globalThis.devicePixelRatio ?? 1;
-  canvas.width = Math.round(layout.width * dpr);
-  canvas.height = Math.round(layout.height * dpr);
-  canvas.style.width = `${layout.width}px`;
-  canvas.style.height = `${layout.height}px`;
+  // Resizing a canvas reallocates its bitmap: only when the layout's size changed.
+  const w = Math.round(layout.width * dpr);
+  const h = Math.round(layout.height * dpr);
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+    canvas.style.width = `${layout.width}px`;
+    canvas.style.height = `${layout.height}px`;
+  }
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
