@@ -608,7 +608,7 @@ export class Simulation {
       if (rq.admitted) throw new InvariantError(`request ${rq.id} ended still holding concurrency`);
       const outcome = REQUEST.states[rq.state] as Outcome;
       this.meters.ended(rq.fn, outcome, this.now - rq.arrivedAt, rq.cold, this.now);
-      this.recentlyEnded.push({ id: rq.id, fn: rq.fn, outcome, endedAt: this.now, arrivedAt: rq.arrivedAt, cold: rq.cold, sandbox: rq.sandbox });
+      if (this.meters.timeline) this.recentlyEnded.push({ id: rq.id, fn: rq.fn, outcome, endedAt: this.now, arrivedAt: rq.arrivedAt, cold: rq.cold, sandbox: rq.sandbox });
       if (this.recentlyEnded.length > RECENTLY_ENDED) this.recentlyEnded.shift();
     },
   };
