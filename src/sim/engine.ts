@@ -85,7 +85,7 @@ interface AccountRuntime {
 
 /**
  * The discrete-event simulation of a serverless platform. Pure: no DOM, timers, wall clock or
- * Math.random, so the same run happens in the Web Worker, in unit tests and in the CLI.
+ * global randomness, so the same run happens in the Web Worker, in unit tests and in the CLI.
  *
  * Every step is a transition of the sandbox lifecycle or the request path statechart; the
  * engine decides data-dependent guards (warm sandbox or not, over the limit or not) and sends

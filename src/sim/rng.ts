@@ -3,8 +3,8 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 
 /**
- * A seeded random stream (xoroshiro128+ from pure-rand). The simulation never calls
- * Math.random: every draw comes from a stream derived from the scenario's seed, so a run is
+ * A seeded random stream (xoroshiro128+ from pure-rand). The simulation never uses the
+ * global random generator: every draw comes from a stream derived from the scenario's seed, so a run is
  * reproducible from its scenario alone.
  *
  * Each function gets its own streams (arrivals, service times), so changing one function's

@@ -3,7 +3,7 @@ import { figures as f } from './figures';
 
 /**
  * The scenario format, version 1: everything a run depends on (with its seed), so that a run
- * is reproducible from the document alone. Validated on load; every error names its path and
+ * is reproducible from the file alone. Validated on load; every error names its path and
  * the expected value, e.g. `functions[1].memoryMb: expected 128..10240, got 64`.
  */
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { renderPlane } from '../render/plane';
-import { latestFrame, measured, subscribeFrames } from '../store/latestFrame';
+import { measured, subscribeFrames } from '../store/latestFrame';
 import { speedOf, usePlayback } from '../store/playback';
 import { useSelection } from '../store/selection';
 import type { Frame } from '../worker/frame';
@@ -25,10 +25,8 @@ export function PlanePanel() {
         }),
       );
     };
-    const unsubscribe = subscribeFrames(draw);
-    const f = latestFrame.getState().frame;
-    if (f) draw(f);
-    return unsubscribe;
+    // subscribeFrames draws the current frame at once, then every later one.
+    return subscribeFrames(draw);
   }, [selected, select]);
   return (
     <section className="panel plane-panel" aria-labelledby="plane-title">

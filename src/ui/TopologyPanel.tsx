@@ -4,7 +4,7 @@ import { renderTopology } from '../render/topology';
 import { SANDBOX_LEGEND } from '../render/topology/sandboxStyle';
 import { sandboxAt } from '../render/topology/canvas';
 import type { TopologyLayout } from '../render/topology/layout';
-import { latestFrame, measured, subscribeFrames } from '../store/latestFrame';
+import { measured, subscribeFrames } from '../store/latestFrame';
 import { speedOf, usePlayback } from '../store/playback';
 import { useSelection } from '../store/selection';
 import type { Frame } from '../worker/frame';
@@ -36,10 +36,8 @@ export function TopologyPanel() {
         });
       });
     };
-    const unsubscribe = subscribeFrames(draw);
-    const f = latestFrame.getState().frame;
-    if (f) draw(f);
-    return unsubscribe;
+    // subscribeFrames draws the current frame at once, then every later one.
+    return subscribeFrames(draw);
   }, [width, selected, select]);
 
   // Canvas mode: clicks are hit-tested against the layout's grid.

@@ -1,3 +1,4 @@
+import type { EndedRequest } from '../sim/model';
 import type { SeriesData } from '../sim/timeline';
 
 /**
@@ -88,15 +89,8 @@ export interface RequestView {
   attempts: number;
 }
 
-export interface EndedRequestView {
-  id: number;
-  fn: number;
-  outcome: 'responded' | 'throttled' | 'timedOut' | 'failed';
-  endedAt: number;
-  arrivedAt: number;
-  cold: boolean;
-  sandbox: number | null;
-}
+/** An ended request as the engine keeps it, with "no sandbox" as null rather than -1. */
+export type EndedRequestView = Omit<EndedRequest, 'sandbox'> & { sandbox: number | null };
 
 export interface Summary {
   requests: number;
