@@ -1,0 +1,57 @@
+import i18n from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { en } from './en';
+import { fr } from './fr';
+import { LANGS, type Lang, type Localized } from './types';
+
+export { LANGS, type Lang, type Localized };
+
+/** Where the chosen language is remembered. */
+export const LANG_STORAGE_KEY = 'faascope.lang';
+
+/**
+ * i18next with the browser's language as the default and the user's choice remembered. The
+ * resources are bundled (the interface text is small); lessons bring their own texts.
+ */
+void i18n
+  .use(LanguageDetector)
+  .use(initReactI18next)
+  .init({
+    resources: { en: { translation: en }, fr: { translation: fr } },
+    supportedLngs: [...LANGS],
+    nonExplicitSupportedLngs: true,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false }, // React escapes
+    detection: { order: ['querystring', 'localStorage', 'navigator'], lookupQuerystring: 'lang', lookupLocalStorage: LANG_STORAGE_KEY, caches: ['localStorage'] },
+    returnNull: false,
+  });
+
+const applyLang = (lng: string) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = currentLang(lng);
+};
+applyLang(i18n.language ?? 'en');
+i18n.on('languageChanged', applyLang);
+
+function currentLang(lng = i18n.language ?? 'en'): Lang {
+  const base = lng.slice(0, 2) as Lang;
+  return LANGS.includes(base) ? base : 'en';
+}
+
+/** The interface's language, one of LANGS. */
+export const getLang = (): Lang => currentLang();
+
+export function setLang(lang: Lang): void {
+  void i18n.changeLanguage(lang);
+}
+
+/** `t` and the current language, re-rendering on change. */
+export function useT() {
+  const { t, i18n: inst } = useTranslation();
+  return { t, lang: currentLang(inst.language) };
+}
+
+/** A localized text in the current language. */
+export const pick = (text: Localized, lang: Lang = getLang()): string => text[lang] ?? text.en;
+
+export { i18n };
