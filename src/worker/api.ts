@@ -4,6 +4,8 @@ import type { RunReport } from '../sim/meters';
 import { parseScenario, ScenarioError } from '../sim/scenario';
 import type { Frame } from './frame';
 import { buildFrame } from './frameBuilder';
+import { resolveTarget } from '../lessons/resolve';
+import type { StepTarget } from '../lessons/types';
 
 /** The answer to a run: the report, or the scenario's problems one per line. */
 export type RunResult = { ok: true; report: RunReport; wallMs: number } | { ok: false; issues: string[] };
@@ -73,6 +75,11 @@ export const api = {
   stepBack(): Frame {
     current().stepBack();
     return frame();
+  },
+
+  /** When a lesson step's target happens in this scenario (ms), or null if it never does. */
+  resolveTarget(input: unknown, target: StepTarget): number | null {
+    return resolveTarget(parseScenario(input), target);
   },
 
   /** The metrics of the run so far. */
