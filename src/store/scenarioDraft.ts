@@ -12,6 +12,8 @@ export interface ScenarioDraftState {
   generation: number;
   setDraft: (draft: unknown) => void;
   choosePreset: (id: string) => void;
+  /** A whole new scenario (a lesson's, a link's, an imported file): the run restarts from 0. */
+  replaceScenario: (draft: unknown, presetId?: string | null) => void;
 }
 
 export const useScenarioDraft = create<ScenarioDraftState>((set) => ({
@@ -23,4 +25,5 @@ export const useScenarioDraft = create<ScenarioDraftState>((set) => ({
     const preset = presets.find((p) => p.id === id);
     if (preset) set((s) => ({ draft: structuredClone(preset.scenario), presetId: id, generation: s.generation + 1 }));
   },
+  replaceScenario: (draft, presetId = null) => set((s) => ({ draft: structuredClone(draft), presetId, generation: s.generation + 1 })),
 }));

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { presets } from '../lessons/presets';
 import { checkScenario } from '../sim/scenario';
 import { usePlayback } from '../store/playback';
@@ -8,38 +8,20 @@ import { AnalysisTabs } from './AnalysisTabs';
 import { Inspector } from './Inspector';
 import { PlanePanel } from './PlanePanel';
 import { PlaybackBar } from './PlaybackBar';
-import { playback } from './playback/controller';
+import { startAutoLoad } from './playback/autoload';
 import { ScenarioPanel } from './ScenarioPanel';
 import { SummaryBar } from './SummaryBar';
 import { TopologyPanel } from './TopologyPanel';
-
-/** Waits this long after the last edit before re-running the scenario. */
-const EDIT_DEBOUNCE_MS = 300;
 
 export function App() {
   const draft = useScenarioDraft((s) => s.draft);
   const presetId = useScenarioDraft((s) => s.presetId);
   const choosePreset = useScenarioDraft((s) => s.choosePreset);
   const workerError = usePlayback((s) => s.workerError);
-  const generation = useScenarioDraft((s) => s.generation);
-  const loadedGeneration = useRef(-1);
   // The views show the last valid scenario while the draft has a problem.
   const stale = useMemo(() => !checkScenario(draft).ok, [draft]);
 
-  // Run the draft whenever it is valid: a new preset from the start, an edit at the same time,
-  // so the effect of the change is seen at the moment the user was looking at.
-  useEffect(() => {
-    if (!checkScenario(draft).ok) return;
-    const fromStart = loadedGeneration.current !== generation;
-    const timer = setTimeout(
-      () => {
-        loadedGeneration.current = generation;
-        void playback.load(draft, fromStart ? 0 : usePlayback.getState().t);
-      },
-      fromStart ? 0 : EDIT_DEBOUNCE_MS,
-    );
-    return () => clearTimeout(timer);
-  }, [draft, generation]);
+  useEffect(() => startAutoLoad(), []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => handleShortcut(e);

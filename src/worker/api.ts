@@ -82,6 +82,14 @@ export const api = {
     return resolveTarget(parseScenario(input), target);
   },
 
+  /** Goes to the moment a lesson step names in the loaded scenario; `found` false if it never happens (then the frame is where it was). */
+  seekTarget(target: StepTarget): { found: boolean; frame: Frame } {
+    const h = current();
+    const at = resolveTarget(h.scenario, target);
+    if (at !== null) h.seek(at);
+    return { found: at !== null, frame: frame() };
+  },
+
   /** The metrics of the run so far. */
   report(): RunReport {
     return current().sim.report();

@@ -1,5 +1,6 @@
 import { setFrame } from '../../store/latestFrame';
 import { speedOf, usePlayback } from '../../store/playback';
+import type { StepTarget } from '../../lessons/types';
 import type { Frame } from '../../worker/frame';
 import { simWorker } from '../../worker/client';
 
@@ -7,15 +8,32 @@ import { simWorker } from '../../worker/client';
 const MAX_TICK_MS = 250;
 
 /**
- * Drives the worker from the page: one request in flight at a time (the worker never gets
- * a backlog), simulated time advancing by speed × wall time. Seeks are coalesced so that,
+ * Drives the worker from the page. Every command goes through one queue, in the order it was
+ * given: a seek issued right after a new scenario is chosen lands in the new run, never the
+ * old one (a lesson step or a shared link does exactly that). Playing adds an advance only
+ * when the queue is empty, so the worker never gets a backlog; seeks are coalesced so that,
  * while the user drags the timeline, only the latest position is computed.
  */
 class PlaybackController {
-  private inflight = false;
+  private chain: Promise<unknown> = Promise.resolve();
+  private queued = 0;
   private lastWall = 0;
   private pendingSeek: number | null = null;
+  private seekQueued: Promise<void> | null = null;
   private raf = 0;
+
+  /** Runs `op` after every command given before it. */
+  private enqueue<T>(op: () => Promise<T>): Promise<T> {
+    this.queued++;
+    const result = this.chain.then(op).finally(() => this.queued--);
+    this.chain = result.catch(() => undefined);
+    return result;
+  }
+
+  /** True when no command is waiting or running. */
+  get idle(): boolean {
+    return this.queued === 0;
+  }
 
   private show(frame: Frame): void {
     setFrame(frame);
@@ -23,9 +41,8 @@ class PlaybackController {
     if (frame.done && usePlayback.getState().playing) this.pause();
   }
 
-  /** Runs one worker call, then any seek that arrived meanwhile. */
+  /** One worker call that answers with a frame; a failure is shown, not thrown. */
   private async call(fn: () => Promise<Frame>): Promise<void> {
-    this.inflight = true;
     try {
       this.show(await fn());
       usePlayback.setState({ workerError: null });
@@ -33,39 +50,26 @@ class PlaybackController {
       this.pause();
       console.error(e);
       usePlayback.setState({ workerError: (e as Error).message });
-    } finally {
-      this.inflight = false;
     }
-    if (this.pendingSeek !== null) {
-      const t = this.pendingSeek;
-      this.pendingSeek = null;
-      await this.call(() => simWorker().seek(t));
-    }
-  }
-
-  private async idle(): Promise<void> {
-    while (this.inflight) await new Promise((r) => setTimeout(r, 5));
   }
 
   /** Loads a scenario; `atMs` keeps the playback position across an edit. False if invalid. */
-  async load(draft: unknown, atMs = 0): Promise<boolean> {
-    await this.idle();
-    this.inflight = true;
-    try {
-      const result = await simWorker().load(draft, atMs);
-      if (!result.ok) {
-        usePlayback.setState({ issues: result.issues });
+  load(draft: unknown, atMs = 0): Promise<boolean> {
+    return this.enqueue(async () => {
+      try {
+        const result = await simWorker().load(draft, atMs);
+        if (!result.ok) {
+          usePlayback.setState({ issues: result.issues });
+          return false;
+        }
+        usePlayback.setState({ issues: [], workerError: null });
+        this.show(result.frame);
+        return true;
+      } catch (e) {
+        usePlayback.setState({ workerError: (e as Error).message });
         return false;
       }
-      usePlayback.setState({ issues: [], workerError: null });
-      this.show(result.frame);
-      return true;
-    } catch (e) {
-      usePlayback.setState({ workerError: (e as Error).message });
-      return false;
-    } finally {
-      this.inflight = false;
-    }
+    });
   }
 
   play(): void {
@@ -90,39 +94,60 @@ class PlaybackController {
 
   private tick = (wall: number): void => {
     if (!usePlayback.getState().playing) return;
-    if (!this.inflight) {
+    if (this.idle) {
       const dt = Math.min(MAX_TICK_MS, wall - this.lastWall);
       this.lastWall = wall;
       const simMs = dt * speedOf(usePlayback.getState());
-      if (simMs > 0) void this.call(() => simWorker().advance(simMs));
+      if (simMs > 0) void this.enqueue(() => this.call(() => simWorker().advance(simMs)));
     }
     this.raf = requestAnimationFrame(this.tick);
   };
 
-  async seek(t: number): Promise<void> {
-    if (this.inflight) {
-      this.pendingSeek = t;
-      return;
-    }
-    await this.call(() => simWorker().seek(t));
+  /** Goes to simulated time `t`; a seek still waiting is replaced by this one. */
+  seek(t: number): Promise<void> {
+    this.pendingSeek = t;
+    this.seekQueued ??= this.enqueue(async () => {
+      const target = this.pendingSeek!;
+      this.pendingSeek = null;
+      this.seekQueued = null;
+      await this.call(() => simWorker().seek(target));
+    });
+    return this.seekQueued;
   }
 
-  async step(): Promise<void> {
+  /** Goes to the moment a lesson step names; false if it never happens in this run. */
+  seekTarget(target: StepTarget): Promise<boolean> {
     this.pause();
-    await this.idle();
-    await this.call(() => simWorker().stepForward());
+    return this.enqueue(async () => {
+      try {
+        const result = await simWorker().seekTarget(target);
+        this.show(result.frame);
+        return result.found;
+      } catch (e) {
+        usePlayback.setState({ workerError: (e as Error).message });
+        return false;
+      }
+    });
   }
 
-  async stepBack(): Promise<void> {
+  step(): Promise<void> {
     this.pause();
-    await this.idle();
-    await this.call(() => simWorker().stepBack());
+    return this.enqueue(() => this.call(() => simWorker().stepForward()));
   }
 
-  async reset(): Promise<void> {
+  stepBack(): Promise<void> {
     this.pause();
-    await this.idle();
-    await this.call(() => simWorker().seek(0));
+    return this.enqueue(() => this.call(() => simWorker().stepBack()));
+  }
+
+  reset(): Promise<void> {
+    this.pause();
+    return this.seek(0);
+  }
+
+  /** Resolves once every command given so far has run (tests and lessons wait on it). */
+  settled(): Promise<void> {
+    return this.enqueue(async () => undefined);
   }
 }
 
