@@ -167,10 +167,14 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(() => ((globalThis as { __FAASCOPE_BENCH__?: boolean }).__FAASCOPE_BENCH__ = true));
   await page.goto(BASE);
-  await drawTimes(page, 2_000);
-  await drawTimes(page, 10_000);
-  await longTasks(page);
-  await dayHeap(page);
+  // `-- --only=draw` (or long, day) runs one part, when working on it.
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+  if (!only || only === 'draw') {
+    await drawTimes(page, 2_000);
+    await drawTimes(page, 10_000);
+  }
+  if (!only || only === 'long') await longTasks(page);
+  if (!only || only === 'day') await dayHeap(page);
   await browser.close();
 } finally {
   server.kill();

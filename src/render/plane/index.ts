@@ -1,4 +1,5 @@
 import * as d3 from 'd3';
+import './plane.css';
 import type { EndedRequestView, Frame, RequestView } from '../../worker/frame';
 import { functionColor, OUTCOME_STYLE } from '../palette';
 import { CONTROL_PLANE, PLANE_H, PLANE_W, placeEnded, placeRequest, STATIONS, workerBoxes, WORKERS_W, WORKERS_X, type HostBoxOf, type SandboxIndex } from './layout';
@@ -144,50 +145,83 @@ function drawCounts(g: Sel<SVGGElement>, frame: Frame): void {
     .text((d) => (d.n > 0 ? d.n.toLocaleString('en-US') : ''));
 }
 
+/** What a token or an ended request last showed: attributes are written only when it changes. */
+interface Drawn {
+  __place?: string;
+  __look?: string;
+}
+
+/** The token group under a click (one listener for all tokens, not one per token per frame). */
+function delegateClicks(g: Sel<SVGGElement>, opts: PlaneOptions): void {
+  g.on('click', (ev: MouseEvent) => {
+    const node = (ev.target as Element).closest('g.token');
+    if (!node) return;
+    ev.stopPropagation();
+    opts.onSelect({ kind: 'request', id: (d3.select(node).datum() as RequestView).id });
+  });
+}
+
+/**
+ * Request tokens. Up to MAX_REQUESTS_IN_FRAME of them change every frame, so each writes
+ * only what changed since the last frame, and moves by a CSS transition of its transform
+ * (the compositor's work, not a script timer per token); with reduced motion it jumps.
+ */
 function drawTokens(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostBox: HostBoxOf, sandboxes: SandboxIndex): void {
-  const t = d3.transition().duration(opts.animate ? 120 : 0).ease(d3.easeLinear);
-  const sel = g
-    .selectAll<SVGGElement, RequestView>('g.token')
+  delegateClicks(g, opts);
+  g.classed('animate', opts.animate);
+  const selectedId = opts.selected?.kind === 'request' ? opts.selected.id : -1;
+  g.selectAll<SVGGElement, RequestView>('g.token')
     .data(frame.requests, (r) => r.id)
-    .join((enter) => {
-      const e = enter.append('g').attr('class', 'token');
-      e.append('circle').attr('class', 'ring').attr('r', 9);
-      e.append('circle').attr('class', 'dot').attr('r', 6);
-      e.append('title');
-      const p0 = (r: RequestView) => placeRequest(r, frame, hostBox, sandboxes);
-      e.attr('transform', (r) => `translate(${p0(r).x},${p0(r).y})`);
-      return e;
-    })
-    .attr('data-state', (r) => r.state)
-    .classed('selected', (r) => opts.selected?.kind === 'request' && opts.selected.id === r.id)
-    .on('click', (ev: MouseEvent, r) => {
-      ev.stopPropagation();
-      opts.onSelect({ kind: 'request', id: r.id });
+    .join((enter) =>
+      enter.append('g').attr('class', 'token').call((e) => {
+        e.append('circle').attr('class', 'ring').attr('r', 9);
+        e.append('circle').attr('class', 'dot').attr('r', 6).attr('fill', (r) => functionColor(r.fn));
+        e.append('title');
+      }),
+    )
+    .each(function (r) {
+      const node = this as SVGGElement & Drawn;
+      const p = placeRequest(r, frame, hostBox, sandboxes);
+      const place = `translate(${p.x.toFixed(1)}px,${p.y.toFixed(1)}px)`;
+      if (node.__place !== place) {
+        node.style.transform = place;
+        node.__place = place;
+      }
+      const look = `${r.state}|${r.cold}|${p.waiting}|${r.id === selectedId}`;
+      if (node.__look === look) return;
+      node.__look = look;
+      node.setAttribute('data-state', r.state);
+      node.classList.toggle('selected', r.id === selectedId);
+      (node.firstChild as SVGCircleElement).setAttribute('class', p.waiting ? 'ring waiting' : 'ring');
+      (node.lastChild as SVGTitleElement).textContent = `Request ${r.id} of ${frame.functions[r.fn]!.name}: ${r.state}${r.cold ? ' (cold start)' : ''}`;
     });
-  const places = new Map(frame.requests.map((r) => [r.id, placeRequest(r, frame, hostBox, sandboxes)]));
-  (opts.animate ? sel.transition(t) : sel).attr('transform', (r) => `translate(${places.get(r.id)!.x},${places.get(r.id)!.y})`);
-  sel.select('circle.dot').attr('fill', (r) => functionColor(r.fn));
-  sel.select('circle.ring').attr('class', (r) => `ring${places.get(r.id)!.waiting ? ' waiting' : ''}`);
-  sel.select('title').text((r) => `Request ${r.id} of ${frame.functions[r.fn]!.name}: ${r.state}${r.cold ? ' (cold start)' : ''}`);
 }
 
 function drawEnded(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostBox: HostBoxOf, sandboxes: SandboxIndex): void {
   const recent = frame.recentlyEnded.filter((e) => frame.t - e.endedAt <= opts.trailMs);
-  const sel = g
-    .selectAll<SVGGElement, EndedRequestView>('g.ended')
+  g.selectAll<SVGGElement, EndedRequestView>('g.ended')
     .data(recent, (e) => e.id)
-    .join((enter) => {
-      const e = enter.append('g').attr('class', 'ended');
-      e.append('circle').attr('r', 8);
-      e.append('text').attr('class', 'outcome-symbol').attr('y', 4);
-      return e;
-    })
-    .attr('data-outcome', (e) => e.outcome)
-    .attr('transform', (e) => {
-      const p = placeEnded(e, hostBox, sandboxes);
-      return `translate(${p.x},${p.y})`;
-    })
-    .style('opacity', (e) => 1 - Math.min(0.8, (frame.t - e.endedAt) / Math.max(1, opts.trailMs)));
-  sel.select('circle').attr('fill', (e) => OUTCOME_STYLE[e.outcome].color);
-  sel.select('text').text((e) => OUTCOME_STYLE[e.outcome].symbol);
+    .join((enter) =>
+      enter
+        .append('g')
+        .attr('class', 'ended')
+        .attr('data-outcome', (e) => e.outcome)
+        .call((e) => {
+          e.append('circle').attr('r', 8).attr('fill', (d) => OUTCOME_STYLE[d.outcome].color);
+          e.append('text').attr('class', 'outcome-symbol').attr('y', 4).text((d) => OUTCOME_STYLE[d.outcome].symbol);
+        })
+        .each(function (e) {
+          const p = placeEnded(e, hostBox, sandboxes);
+          (this as SVGGElement).style.transform = `translate(${p.x.toFixed(1)}px,${p.y.toFixed(1)}px)`;
+        }),
+    )
+    .each(function (e) {
+      // Fading is the only change while it stays; a tenth of a step is as fine as the eye sees.
+      const node = this as SVGGElement & Drawn;
+      const opacity = (1 - Math.min(0.8, (frame.t - e.endedAt) / Math.max(1, opts.trailMs))).toFixed(1);
+      if (node.__look !== opacity) {
+        node.style.opacity = opacity;
+        node.__look = opacity;
+      }
+    });
 }

@@ -4,6 +4,7 @@ import { functionColor } from '../palette';
 import { layoutTopology, type TopologyLayout } from './layout';
 import { drawSandboxesOnCanvas } from './canvas';
 import { phaseOf, sandboxGlyph } from './sandboxStyle';
+import './topology.css';
 
 export interface TopologyOptions {
   width: number;
@@ -139,96 +140,137 @@ function drawGuests(g: Sel<SVGGElement>, layout: TopologyLayout, opts: TopologyO
   sel.select('text.guest-label').text((d) => d.label);
 }
 
+/** What a sandbox last showed: attributes are written only when it changes. */
+interface Drawn {
+  __place?: string;
+  __look?: string;
+  __bar?: string;
+}
+
+/** One click and one key listener for all sandboxes, not one each per frame. */
+function delegateEvents(g: Sel<SVGGElement>, opts: TopologyOptions): void {
+  const select = (ev: Event) => {
+    const node = (ev.target as Element).closest('g.sandbox');
+    if (!node) return false;
+    opts.onSelect({ kind: 'sandbox', id: (d3.select(node).datum() as SandboxView).id });
+    return true;
+  };
+  g.on('click', (ev: MouseEvent) => {
+    if (select(ev)) ev.stopPropagation();
+  });
+  g.on('keydown', (ev: KeyboardEvent) => {
+    if ((ev.key === 'Enter' || ev.key === ' ') && select(ev)) ev.preventDefault();
+  });
+}
+
+/**
+ * Sandboxes as SVG cells (below CANVAS_THRESHOLD). Every frame touches every sandbox, so each
+ * writes only what changed since the last frame: its place (moved by a CSS transition), its
+ * look (state, selection, size) and its countdown bar. Creation fades in by a CSS animation;
+ * reclaim fades out before removal.
+ */
 function drawSandboxes(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, opts: TopologyOptions): void {
   const s = layout.cell;
   const small = s < 11;
   const focusable = frame.sandboxes.length <= 300;
+  const selectedId = opts.selected?.kind === 'sandbox' ? opts.selected.id : -1;
   const data = frame.sandboxes.filter((sb) => layout.sandboxes.has(sb.id));
-  // Named transitions: a position change (every frame) must not interrupt a fade-in or fade-out.
-  const move = d3.transition('move').duration(opts.animate ? DURATION : 0);
-  const fade = d3.transition('fade').duration(opts.animate ? DURATION : 0);
-  const sel = g
-    .selectAll<SVGGElement, SandboxView>('g.sandbox')
+  delegateEvents(g, opts);
+  g.classed('animate', opts.animate);
+  const barH = Math.max(2, s / 6);
+  g.selectAll<SVGGElement, SandboxView>('g.sandbox')
     .data(data, (sb) => sb.id)
     .join(
-      (enter) => {
-        const e = enter
+      (enter) =>
+        enter
           .append('g')
           .attr('class', 'sandbox')
-          .attr('transform', (sb) => {
-            const p = layout.sandboxes.get(sb.id)!;
-            return `translate(${p.x},${p.y})`;
-          })
-          .style('opacity', opts.animate ? 0 : 1);
-        e.append('rect').attr('class', 'cell');
-        e.append('rect').attr('class', 'progress');
-        e.append('text').attr('class', 'glyph');
-        e.append('title');
-        if (opts.animate) e.transition(fade).style('opacity', 1);
-        return e;
-      },
-      (update) => update,
-      (exit) => (opts.animate ? exit.classed('leaving', true).transition(fade).style('opacity', 0).remove() : exit.remove()),
+          .attr('data-id', (sb) => sb.id)
+          .call((e) => {
+            e.append('rect').attr('class', 'cell');
+            e.append('rect').attr('class', 'progress').attr('x', 1).attr('fill', '#1b1f24');
+            e.append('text').attr('class', 'glyph');
+            e.append('title');
+          }),
+      // A sandbox id never comes back once reclaimed, but a rewind can bring one back mid-fade.
+      (update) => update.call((u) => u.filter('.leaving').each(function () { d3.interrupt(this, 'fade'); }).classed('leaving', false).style('opacity', null)),
+      (exit) => (opts.animate ? exit.classed('leaving', true).transition('fade').duration(DURATION).style('opacity', 0).remove() : exit.remove()),
     )
-    .attr('data-state', (sb) => sb.state)
-    .attr('data-id', (sb) => sb.id)
-    .attr('tabindex', focusable ? 0 : null)
-    .attr('role', focusable ? 'button' : null)
-    .attr('aria-label', (sb) => sandboxLabel(sb, frame))
-    .classed('selected', (sb) => opts.selected?.kind === 'sandbox' && opts.selected.id === sb.id)
-    .on('click', (ev: MouseEvent, sb) => {
-      ev.stopPropagation();
-      opts.onSelect({ kind: 'sandbox', id: sb.id });
-    })
-    .on('keydown', (ev: KeyboardEvent, sb) => {
-      if (ev.key === 'Enter' || ev.key === ' ') {
-        ev.preventDefault();
-        opts.onSelect({ kind: 'sandbox', id: sb.id });
+    .each(function (sb) {
+      const node = this as SVGGElement & Drawn;
+      const p = layout.sandboxes.get(sb.id)!;
+      const place = `translate(${p.x}px,${p.y}px)`;
+      if (node.__place !== place) {
+        node.style.transform = place;
+        node.__place = place;
+      }
+      const cell = node.children[0] as SVGRectElement;
+      const bar = node.children[1] as SVGRectElement;
+      const glyph = node.children[2] as SVGTextElement;
+      const look = `${sb.state}|${sb.invocations}|${sb.id === selectedId}|${s}|${focusable}|${frame.functions[sb.fn]!.name}`;
+      if (node.__look !== look) {
+        node.__look = look;
+        paintSandbox(node, cell, bar, glyph, sb, frame, { s, small, focusable, selected: sb.id === selectedId, barH });
+      }
+      // Init phases and keep-alive count down as a bar along the bottom edge.
+      let width = 0;
+      if (sb.stateEndsAt !== null && !small) {
+        const span = sb.stateEndsAt - sb.stateSince;
+        const f = span > 0 ? Math.min(1, Math.max(0, (frame.t - sb.stateSince) / span)) : 1;
+        width = (s - 2) * (sb.state === 'idle' ? 1 - f : f);
+      }
+      const w = width.toFixed(1);
+      if (node.__bar !== w) {
+        bar.setAttribute('width', w);
+        node.__bar = w;
       }
     });
-  (opts.animate ? sel.transition(move) : sel).attr('transform', (sb) => {
-    const p = layout.sandboxes.get(sb.id)!;
-    return `translate(${p.x},${p.y})`;
-  });
+}
 
-  sel
-    .select('rect.cell')
-    .attr('width', s)
-    .attr('height', s)
-    .attr('rx', small ? 1 : 3)
-    .attr('class', (sb) => `cell state-${sb.state.split('.')[0]}`)
-    .attr('fill', (sb) => {
-      const color = functionColor(sb.fn);
-      if (sb.state.startsWith('initializing') || sb.state === 'placing') return `url(#hatch-fn-${sb.fn})`;
-      if (sb.state === 'invoking') return color;
-      return 'white';
-    })
-    .attr('stroke', (sb) => functionColor(sb.fn))
-    .attr('stroke-width', (sb) => (sb.state === 'idle' ? Math.max(1.5, s / 7) : 1.5))
-    .attr('stroke-dasharray', (sb) => (sb.state === 'shuttingDown' ? '3 2' : null))
-    .attr('opacity', (sb) => (sb.state === 'shuttingDown' ? 0.5 : 1));
-
-  // Init phases and keep-alive count down as a bar along the bottom edge.
-  sel
-    .select('rect.progress')
-    .attr('x', 1)
-    .attr('y', s - Math.max(2, s / 6))
-    .attr('height', Math.max(2, s / 6))
-    .attr('fill', '#1b1f24')
-    .attr('width', (sb) => {
-      if (sb.stateEndsAt === null || small) return 0;
-      const span = sb.stateEndsAt - sb.stateSince;
-      const f = span > 0 ? Math.min(1, Math.max(0, (frame.t - sb.stateSince) / span)) : 1;
-      return (s - 2) * (sb.state === 'idle' ? 1 - f : f);
-    });
-  sel
-    .select('text.glyph')
-    .attr('x', s / 2)
-    .attr('y', s / 2)
-    .attr('font-size', Math.max(8, s * 0.55))
-    .attr('fill', (sb) => (sb.state === 'invoking' ? 'white' : '#1b1f24'))
-    .text((sb) => (small ? '' : sandboxGlyph(sb.state)));
-  sel.select('title').text((sb) => sandboxLabel(sb, frame));
+/** Writes a sandbox's look: its state as fill, outline and glyph, its labels, its size. */
+function paintSandbox(
+  node: SVGGElement,
+  cell: SVGRectElement,
+  bar: SVGRectElement,
+  glyph: SVGTextElement,
+  sb: SandboxView,
+  frame: Frame,
+  o: { s: number; small: boolean; focusable: boolean; selected: boolean; barH: number },
+): void {
+  const color = functionColor(sb.fn);
+  const label = sandboxLabel(sb, frame);
+  node.setAttribute('data-state', sb.state);
+  node.classList.toggle('selected', o.selected);
+  if (o.focusable) {
+    node.setAttribute('tabindex', '0');
+    node.setAttribute('role', 'button');
+  } else {
+    node.removeAttribute('tabindex');
+    node.removeAttribute('role');
+  }
+  node.setAttribute('aria-label', label);
+  (node.children[3] as SVGTitleElement).textContent = label;
+  const initializing = sb.state.startsWith('initializing') || sb.state === 'placing';
+  const attrs: Record<string, string | number> = {
+    width: o.s,
+    height: o.s,
+    rx: o.small ? 1 : 3,
+    class: `cell state-${sb.state.split('.')[0]}`,
+    fill: initializing ? `url(#hatch-fn-${sb.fn})` : sb.state === 'invoking' ? color : 'white',
+    stroke: color,
+    'stroke-width': sb.state === 'idle' ? Math.max(1.5, o.s / 7) : 1.5,
+    opacity: sb.state === 'shuttingDown' ? 0.5 : 1,
+  };
+  for (const [k, v] of Object.entries(attrs)) cell.setAttribute(k, String(v));
+  if (sb.state === 'shuttingDown') cell.setAttribute('stroke-dasharray', '3 2');
+  else cell.removeAttribute('stroke-dasharray');
+  bar.setAttribute('y', String(o.s - o.barH));
+  bar.setAttribute('height', String(o.barH));
+  glyph.setAttribute('x', String(o.s / 2));
+  glyph.setAttribute('y', String(o.s / 2));
+  glyph.setAttribute('font-size', String(Math.max(8, o.s * 0.55)));
+  glyph.setAttribute('fill', sb.state === 'invoking' ? 'white' : '#1b1f24');
+  glyph.textContent = o.small ? '' : sandboxGlyph(sb.state);
 }
 
 function hostLabel(h: Frame['hosts'][number]): string {
