@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n';
 import { CHARTS } from '../render/charts';
 import { drawnFrame, redrawDecision, REDRAW_INTERVAL_MS, type DrawnFrame } from '../render/charts/redrawPolicy';
 import { measured, subscribeFrames } from '../store/latestFrame';
@@ -28,9 +29,11 @@ function sizeFor(panelWidth: number): ChartSize {
 /**
  * The six charts of the run, in a grid. React owns the grid and the `<svg>` elements; D3
  * owns everything inside each `<svg>`. Frames come through the store's subscription, not
- * React state, so playback re-renders no React component.
+ * React state, so playback re-renders no React component. The charts write their words in
+ * the interface's language when drawn, so a change of language redraws them.
  */
 export function ChartsPanel() {
+  const { t, lang } = useT();
   const gridRef = useRef<HTMLDivElement>(null);
   const svgRefs = useRef<(SVGSVGElement | null)[]>([]);
   const [size, setSize] = useState<ChartSize | null>(null);
@@ -109,10 +112,12 @@ export function ChartsPanel() {
       cancelAnimationFrame(raf);
       if (timer) clearTimeout(timer);
     };
-  }, [size]);
+    // `lang` is read by the charts at draw time (src/render/locale.ts); a new language restarts
+    // the subscription, which draws the current frame at once.
+  }, [size, lang]);
 
   return (
-    <section className="charts-panel" aria-label="Charts of the run">
+    <section className="charts-panel" aria-label={t('render.charts.panel')}>
       <div ref={gridRef} className="charts-grid" style={{ gap: GAP_PX, gridTemplateColumns: `repeat(${size?.columns ?? 1}, minmax(0, 1fr))` }}>
         {CHARTS.map((chart, i) => (
           <div key={chart.id} className="chart-cell" data-chart={chart.id}>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n';
 import { renderPlane } from '../render/plane';
 import { measured, subscribeFrames } from '../store/latestFrame';
 import { speedOf, usePlayback } from '../store/playback';
@@ -9,7 +10,9 @@ import { shouldAnimate } from './useFrame';
 /** How long an ended request stays on screen, in wall-clock ms (scaled by the speed). */
 const TRAIL_WALL_MS = 900;
 
+/** The data plane view; its words are in the interface's language, so a change of language redraws it. */
 export function PlanePanel() {
+  const { t, lang } = useT();
   const ref = useRef<SVGSVGElement>(null);
   const selected = useSelection((s) => s.selected);
   const select = useSelection((s) => s.select);
@@ -18,19 +21,19 @@ export function PlanePanel() {
       const speed = speedOf(usePlayback.getState());
       measured('plane', () =>
         renderPlane(ref.current!, frame, {
-        trailMs: TRAIL_WALL_MS * Math.max(speed, 0.01),
-        animate: shouldAnimate(frame.requests.length),
-        selected,
-        onSelect: select,
+          trailMs: TRAIL_WALL_MS * Math.max(speed, 0.01),
+          animate: shouldAnimate(frame.requests.length),
+          selected,
+          onSelect: select,
         }),
       );
     };
     // subscribeFrames draws the current frame at once, then every later one.
     return subscribeFrames(draw);
-  }, [selected, select]);
+  }, [selected, select, lang]);
   return (
     <section className="panel plane-panel" aria-labelledby="plane-title">
-      <h2 id="plane-title">Data plane: the path of each request</h2>
+      <h2 id="plane-title">{t('render.plane.title')}</h2>
       <svg ref={ref} className="plane" />
     </section>
   );

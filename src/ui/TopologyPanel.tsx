@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../i18n';
 import { functionColor } from '../render/palette';
 import { renderTopology } from '../render/topology';
-import { SANDBOX_LEGEND } from '../render/topology/sandboxStyle';
+import { sandboxLegend } from '../render/topology/sandboxStyle';
 import { sandboxAt } from '../render/topology/canvas';
 import type { TopologyLayout } from '../render/topology/layout';
 import { measured, subscribeFrames } from '../store/latestFrame';
@@ -10,7 +11,9 @@ import { useSelection } from '../store/selection';
 import type { Frame } from '../worker/frame';
 import { prefersReducedMotion, useFrame } from './useFrame';
 
+/** Hosts, guest OSes and sandboxes; its words are in the interface's language, so a change of language redraws it. */
 export function TopologyPanel() {
+  const { t, lang } = useT();
   const ref = useRef<HTMLDivElement>(null);
   const layoutRef = useRef<TopologyLayout | null>(null);
   const [width, setWidth] = useState(800);
@@ -29,16 +32,16 @@ export function TopologyPanel() {
     const draw = (f: Frame) => {
       measured('topology', () => {
         layoutRef.current = renderTopology(ref.current!, f, {
-        width,
-        animate: !prefersReducedMotion() && speedOf(usePlayback.getState()) <= 30 && f.sandboxes.length <= 300,
-        selected,
-        onSelect: select,
+          width,
+          animate: !prefersReducedMotion() && speedOf(usePlayback.getState()) <= 30 && f.sandboxes.length <= 300,
+          selected,
+          onSelect: select,
         });
       });
     };
     // subscribeFrames draws the current frame at once, then every later one.
     return subscribeFrames(draw);
-  }, [width, selected, select]);
+  }, [width, selected, select, lang]);
 
   // Canvas mode: clicks are hit-tested against the layout's grid.
   const onCanvasClick = (ev: React.MouseEvent) => {
@@ -51,17 +54,17 @@ export function TopologyPanel() {
   return (
     <section className="panel topology-panel" aria-labelledby="topology-title">
       <h2 id="topology-title">
-        Workers, guest OSes and sandboxes{' '}
-        <span className="subtle">{frame ? (frame.isolation === 'microvm' ? '· one microVM per sandbox' : '· one VM per account, containers inside') : ''}</span>
+        {t('render.topology.title')}{' '}
+        <span className="subtle">{frame ? (frame.isolation === 'microvm' ? t('render.topology.microvm') : t('render.topology.accountVm')) : ''}</span>
       </h2>
-      <div className="legend" aria-label="Legend">
+      <div className="legend" aria-label={t('render.topology.legend')}>
         {frame?.functions.map((f) => (
           <span key={f.index} className="legend-item">
             <span className="swatch" style={{ background: functionColor(f.index) }} aria-hidden="true" />
             {f.name} <span className="subtle">({f.account})</span>
           </span>
         ))}
-        {SANDBOX_LEGEND.map((l) => (
+        {sandboxLegend().map((l) => (
           <span key={l.state} className="legend-item">
             <span className={`state-chip chip-${l.state.split('.')[0]}`} aria-hidden="true">
               {l.glyph.split(' ')[0]}

@@ -1,7 +1,9 @@
 import * as d3 from 'd3';
+import { i18n } from '../../i18n';
 import type { Frame } from '../../worker/frame';
+import { tickFormat } from '../locale';
 import type { PlotArea, Sel } from './chartFrame';
-import { timeUnitFor } from './format';
+import { timeUnitFor, unitSymbol } from './format';
 import { THEME } from './theme';
 
 /** Simulated time over the whole run, so the chart fills up from the left as time passes. */
@@ -11,7 +13,7 @@ export function timeScale(frame: Frame, plot: PlotArea): d3.ScaleLinear<number, 
 
 /** The axis label for simulated time, with the unit its ticks count in. */
 export function timeAxisLabel(frame: Frame): string {
-  return `Simulated time (${timeUnitFor(frame.durationMs).name}) →`;
+  return i18n.t('render.time.axis', { unit: unitSymbol(timeUnitFor(frame.durationMs).name) });
 }
 
 // d3-axis inserts new ticks after the old ones; sorting keeps the DOM the same whatever
@@ -26,7 +28,7 @@ export function drawTimeAxis(g: Sel<SVGGElement>, frame: Frame, x: d3.ScaleLinea
   const unit = timeUnitFor(frame.durationMs);
   const inUnit = d3.scaleLinear().domain([0, frame.durationMs / unit.ms]);
   const count = Math.max(2, Math.floor(plot.width / 80));
-  const format = inUnit.tickFormat(count);
+  const format = tickFormat(inUnit.domain(), count);
   const values = inUnit.ticks(count).map((v) => v * unit.ms);
   g.attr('transform', `translate(0,${plot.bottom})`).call(
     d3

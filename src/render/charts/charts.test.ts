@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '../../i18n';
+import { fr } from '../../i18n/fr';
 import { presets } from '../../lessons/presets';
 import { History } from '../../sim/history';
 import { parseScenario } from '../../sim/scenario';
@@ -187,5 +189,69 @@ describe('sandbox time is drawn up to now', () => {
     const svg = draw(CHARTS.find((c) => c.id === 'sandbox-states')!, f!);
     const last = datum<AreaLayer>(svg.querySelector('g.area-idle')).points.at(-1)!;
     expect(last.y1! - last.y0).toBeGreaterThan(0.5);
+  });
+});
+
+describe('in French', () => {
+  beforeAll(async () => {
+    await i18n.changeLanguage('fr');
+  });
+  afterAll(async () => {
+    await i18n.changeLanguage('en');
+  });
+  const byId = (id: string) => CHARTS.find((c) => c.id === id)!;
+  const texts = (svg: SVGSVGElement, selector: string) => [...svg.querySelectorAll(`${selector} text`)].map((t) => t.textContent).join(' ');
+
+  it('titles, labels the axes, names the series and counts in French', () => {
+    const svg = draw(byId('request-rate'), burstMid);
+    expect(texts(svg, '.chart-title')).toBe('Débit de requêtes');
+    expect(texts(svg, '.y-label')).toMatch(/^↑ Requêtes par seconde \(req\/s, moyennes sur/);
+    expect(svg.querySelector('.x-label')!.textContent).toBe('Temps simulé (s) →');
+    expect(texts(svg, '.chart-legend')).toBe('Requêtes arrivées Requêtes limitées (HTTP 429)');
+    expect(texts(svg, '.chart-summary')).toMatch(/^Pic : [\d,]+ req\/s · arrivées : /);
+    expect(svg.getAttribute('aria-label')).toBe(fr.render.charts.requestRate.aria);
+    // A decimal comma, and the unit after a space, in the now label.
+    expect(svg.querySelector('.now-label')!.textContent).toBe('maintenant 45,0 s');
+  });
+
+  it('writes money, percentages and gigabytes the French way', () => {
+    const cost = draw(byId('cumulative-cost'), burstEnd);
+    expect(texts(cost, '.chart-title')).toBe('Coût cumulé');
+    // "0,0123 $": the symbol after the number, a comma for the decimal point.
+    expect(texts(cost, '.chart-summary')).toMatch(/^\d+,\d+\u00a0\$ jusqu'ici/);
+    expect(texts(cost, '.axis-y')).toMatch(/\d,\d+\u00a0\$/);
+    const ratio = draw(byId('cold-start-ratio'), burstEnd);
+    expect(texts(ratio, '.axis-y')).toContain('100\u00a0%');
+    const idle = draw(byId('idle-vs-cold'), burstEnd);
+    expect(texts(idle, '.y-label')).toBe('↑ Mémoire inactive retenue (Go)');
+    expect(texts(idle, '.chart-legend')).toContain('Démarrages à froid');
+  });
+
+  const messages = {
+    'request-rate': 'requestRate',
+    'cold-start-ratio': 'coldStartRatio',
+    'sandbox-states': 'sandboxStates',
+    'idle-vs-cold': 'idleVsCold',
+    'cumulative-cost': 'cumulativeCost',
+    'latency-histogram': 'latency',
+  } as const;
+  it.each(CHARTS.map((c) => [c.id, c] as const))('%s: is titled and named in French', (id, chart) => {
+    const text = fr.render.charts[messages[id as keyof typeof messages]];
+    const svg = draw(chart, burstEnd);
+    expect(texts(svg, '.chart-title')).toBe(text.title);
+    expect(svg.getAttribute('aria-label')).toBe(text.aria);
+    expect(texts(svg, '.y-label')).toMatch(/^↑ [A-ZÉ]/);
+    expect(texts(svg, '.y-label')).toContain(text.yLabel.split(' (')[0]!.replace(/ \{\{.*/, ''));
+  });
+
+  it('redrawn after a switch of language, a chart is the one drawn fresh in that language', async () => {
+    const chart = byId('latency-histogram');
+    await i18n.changeLanguage('en');
+    const svg = draw(chart, burstEnd);
+    expect(texts(svg, '.chart-title')).toBe('Latency, warm vs cold');
+    await i18n.changeLanguage('fr');
+    draw(chart, burstEnd, svg);
+    expect(serialize(svg)).toBe(serialize(draw(chart, burstEnd)));
+    expect(texts(svg, '.chart-legend')).toMatch(/^Démarrages à chaud \([\d\u202f]+ requêtes\) Démarrages à froid \([\d\u202f]+ requêtes\)$/);
   });
 });

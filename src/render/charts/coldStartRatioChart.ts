@@ -1,4 +1,5 @@
 import * as d3 from 'd3';
+import { i18n } from '../../i18n';
 import type { Frame } from '../../worker/frame';
 import { COLD_COLOR } from '../palette';
 import { drawAreas } from './areaMark';
@@ -23,25 +24,27 @@ export function renderColdStartRatioChart(svg: SVGSVGElement, frame: Frame, opts
   });
   const { cold, warm } = frame.summary;
   const started = cold + warm;
-  const summary = started ? `${formatCount(cold)} of ${formatCount(started)} starts were cold (${formatPercent((100 * cold) / started)}) · gaps: no request started` : 'No request has started yet';
+  const summary = started
+    ? i18n.t('render.charts.coldStartRatio.summary', { cold: formatCount(cold), started: formatCount(started), percent: formatPercent((100 * cold) / started) })
+    : i18n.t('render.charts.coldStartRatio.empty');
 
   const c = chartFrame(
     svg,
     {
-      title: 'Cold-start ratio',
-      ariaLabel: 'Line chart of the percentage of started requests that had a cold start, over simulated time',
+      title: i18n.t('render.charts.coldStartRatio.title'),
+      ariaLabel: i18n.t('render.charts.coldStartRatio.aria'),
       summary,
       legend: [],
-      yLabel: `↑ Cold starts (% of requests started, per ${formatSpan(k * s.bucketMs)})`,
+      yLabel: i18n.t('render.charts.coldStartRatio.yLabel', { span: formatSpan(k * s.bucketMs) }),
       xLabel: timeAxisLabel(frame),
-      yTickText: '100%',
+      yTickText: formatPercent(100),
     },
     opts,
   );
   const x = timeScale(frame, c.plot);
   const y = d3.scaleLinear().domain([0, 100]).range([c.plot.bottom, c.plot.top]);
 
-  drawValueAxis(c.axisY, y, c.plot, (v) => `${v}%`, 'left', c.grid, [0, 25, 50, 75, 100]);
+  drawValueAxis(c.axisY, y, c.plot, formatPercent, 'left', c.grid, [0, 25, 50, 75, 100]);
   drawTimeAxis(c.axisX, frame, x, c.plot);
   drawAreas(
     child(c.marks, 'g', 'ratio-area'),

@@ -1,5 +1,7 @@
 import * as d3 from 'd3';
+import { i18n } from '../../i18n';
 import type { Frame } from '../../worker/frame';
+import { tickFormat as localeTickFormat } from '../locale';
 import { OKABE_ITO } from '../palette';
 import { drawAreas } from './areaMark';
 import { drawTimeAxis, drawValueAxis, timeAxisLabel, timeScale } from './axes';
@@ -39,16 +41,16 @@ export function renderCumulativeCostChart(svg: SVGSVGElement, frame: Frame, opts
     // Headroom above the line's end keeps its label clear of the now label at the top.
     .domain([0, totalUsd > 0 ? totalUsd * 1.3 : 1e-6])
     .nice();
-  const tickFormat = y.tickFormat(5, '$');
+  const tickFormat = localeTickFormat(y.domain(), 5, '$');
 
   const c = chartFrame(
     svg,
     {
-      title: 'Cumulative cost',
-      ariaLabel: 'Line chart of the cumulative cost in US dollars (compute and requests) over simulated time',
-      summary: `${formatUsd(totalUsd)} so far (compute GB-s + per-request price)`,
+      title: i18n.t('render.charts.cumulativeCost.title'),
+      ariaLabel: i18n.t('render.charts.cumulativeCost.aria'),
+      summary: i18n.t('render.charts.cumulativeCost.summary', { cost: formatUsd(totalUsd) }),
       legend: [],
-      yLabel: '↑ Cost so far (USD)',
+      yLabel: i18n.t('render.charts.cumulativeCost.yLabel'),
       xLabel: timeAxisLabel(frame),
       yTickText: tickFormat(y.domain()[1]!),
     },

@@ -1,4 +1,10 @@
-import * as d3 from 'd3';
+import { i18n } from '../../i18n';
+import { format, percentSign } from '../locale';
+
+/**
+ * Numbers, times and units as the charts write them, in the interface's language: every
+ * function reads the language when called, so a chart redrawn after a switch is all French.
+ */
 
 /** The unit the time axis counts in, picked from the scenario's duration. */
 export interface TimeUnit {
@@ -24,45 +30,53 @@ export function timeUnitFor(durationMs: number): TimeUnit {
   return unit;
 }
 
+/** A unit's symbol in the interface's language (a day is "d" in English, "j" in French). */
+export function unitSymbol(name: TimeUnit['name'] | 'ms'): string {
+  return i18n.t(`render.units.${name}`);
+}
+
 const pad2 = (v: number) => String(v).padStart(2, '0');
 
 /** A simulated instant as a person says it, in the scale of the run: "42.5 s", "4 min 07 s", "2 h 05 min". */
 export function formatSimTime(ms: number, durationMs: number): string {
   const unit = timeUnitFor(durationMs);
   const total = Math.max(0, ms);
-  if (unit.name === 's') return `${(total / 1000).toFixed(1)} s`;
+  const u = unitSymbol;
+  if (unit.name === 's') return `${format('.1f')(total / 1000)} ${u('s')}`;
   if (unit.name === 'min') {
     const s = Math.floor(total / 1000);
-    return `${Math.floor(s / 60)} min ${pad2(s % 60)} s`;
+    return `${Math.floor(s / 60)} ${u('min')} ${pad2(s % 60)} ${u('s')}`;
   }
   if (unit.name === 'h') {
     const m = Math.floor(total / 60_000);
-    return `${Math.floor(m / 60)} h ${pad2(m % 60)} min`;
+    return `${Math.floor(m / 60)} ${u('h')} ${pad2(m % 60)} ${u('min')}`;
   }
   const h = Math.floor(total / 3_600_000);
-  return `${Math.floor(h / 24)} d ${pad2(h % 24)} h`;
+  return `${Math.floor(h / 24)} ${u('d')} ${pad2(h % 24)} ${u('h')}`;
 }
 
 /** A length of time for a label ("per 1 s", "per 30 s", "per 2 min"). */
 export function formatSpan(ms: number): string {
-  const f = d3.format('.3~r');
-  if (ms < 1000) return `${f(ms)} ms`;
-  if (ms < 120_000) return `${f(ms / 1000)} s`;
-  if (ms < 7_200_000) return `${f(ms / 60_000)} min`;
-  return `${f(ms / 3_600_000)} h`;
+  const f = format('.3~r');
+  if (ms < 1000) return `${f(ms)} ${unitSymbol('ms')}`;
+  if (ms < 120_000) return `${f(ms / 1000)} ${unitSymbol('s')}`;
+  if (ms < 7_200_000) return `${f(ms / 60_000)} ${unitSymbol('min')}`;
+  return `${f(ms / 3_600_000)} ${unitSymbol('h')}`;
 }
 
 /** A latency with its unit, for the log axis and the summary: "8 ms", "250 ms", "1.2 s", "2 min". */
 export function formatLatency(ms: number): string {
-  const f = d3.format('.2~r');
-  if (ms < 1000) return `${f(ms)} ms`;
-  if (ms < 60_000) return `${f(ms / 1000)} s`;
-  return `${f(ms / 60_000)} min`;
+  const f = format('.2~r');
+  if (ms < 1000) return `${f(ms)} ${unitSymbol('ms')}`;
+  if (ms < 60_000) return `${f(ms / 1000)} ${unitSymbol('s')}`;
+  return `${f(ms / 60_000)} ${unitSymbol('min')}`;
 }
 
-export const formatCount = d3.format(',.0f');
+/** Whole numbers with the language's thousands separator ("12,345"; "12 345"). */
+export const formatCount = (v: number) => format(',.0f')(v);
 /** Rates and ratios: three significant digits, trailing zeros dropped ("240", "2.5", "0.333"). */
-export const formatNumber = d3.format(',.3~r');
+export const formatNumber = (v: number) => format(',.3~r')(v);
 /** Costs are tiny in a teaching run ($0.0037), so significant digits, not cents. */
-export const formatUsd = (v: number) => (v === 0 ? '$0' : d3.format('$,.3~r')(v));
-export const formatPercent = (v: number) => `${d3.format('.3~r')(v)}%`;
+export const formatUsd = (v: number) => (v === 0 ? format('$,.0f')(0) : format('$,.3~r')(v));
+/** A percentage given in percent (12.5 → "12.5%"; "12,5 %" in French). */
+export const formatPercent = (v: number) => `${format('.3~r')(v)}${percentSign()}`;

@@ -1,4 +1,5 @@
 import * as d3 from 'd3';
+import { i18n } from '../../i18n';
 import type { Frame } from '../../worker/frame';
 import { COLD_COLOR, STATE_STYLE } from '../palette';
 import { drawAreas } from './areaMark';
@@ -14,9 +15,9 @@ const IDLE_COLOR = STATE_STYLE.idle.color;
 // Darker rim on the orange bars: thin orange on white is faint on a projector.
 const COLD_RIM = '#9a6700';
 
-const LEGEND: LegendItem[] = [
-  { key: 'idle', label: 'Idle memory (area = GB-s) — what keep-alive costs the provider', swatch: { kind: 'area', fill: IDLE_COLOR, fillOpacity: 0.35, stroke: IDLE_COLOR } },
-  { key: 'cold', label: 'Cold starts — what users feel', swatch: { kind: 'bar', fill: COLD_COLOR, stroke: COLD_RIM } },
+const legend = (): LegendItem[] => [
+  { key: 'idle', label: i18n.t('render.charts.idleVsCold.idleLegend'), swatch: { kind: 'area', fill: IDLE_COLOR, fillOpacity: 0.35, stroke: IDLE_COLOR } },
+  { key: 'cold', label: i18n.t('render.charts.idleVsCold.coldLegend'), swatch: { kind: 'bar', fill: COLD_COLOR, stroke: COLD_RIM } },
 ];
 
 /**
@@ -43,16 +44,16 @@ export function renderIdleMemoryVsColdStartsChart(svg: SVGSVGElement, frame: Fra
     .domain([0, Math.max(4, d3.max(cold, (d) => d.n) ?? 0)])
     .nice();
 
-  const keepAlive = frame.keepAliveMs ? ` · keep-alive ${formatSpan(frame.keepAliveMs)}` : '';
+  const keepAlive = frame.keepAliveMs ? i18n.t('render.charts.idleVsCold.keepAlive', { span: formatSpan(frame.keepAliveMs) }) : '';
   const c = chartFrame(
     svg,
     {
-      title: 'The trade-off: idle memory vs cold starts',
-      ariaLabel: 'Chart of idle sandbox memory in gigabytes as an area, against cold starts as bars, over simulated time',
-      summary: `So far: ${formatNumber(frame.summary.idleGbSeconds)} GB-s idle, ${formatCount(frame.summary.cold)} cold starts${keepAlive}`,
-      legend: LEGEND,
-      yLabel: '↑ Idle memory held (GB)',
-      yLabelRight: `Cold starts (per ${formatSpan(k * s.bucketMs)}) ↑`,
+      title: i18n.t('render.charts.idleVsCold.title'),
+      ariaLabel: i18n.t('render.charts.idleVsCold.aria'),
+      summary: i18n.t('render.charts.idleVsCold.summary', { idle: formatNumber(frame.summary.idleGbSeconds), cold: formatCount(frame.summary.cold) }) + keepAlive,
+      legend: legend(),
+      yLabel: i18n.t('render.charts.idleVsCold.yLabel'),
+      yLabelRight: i18n.t('render.charts.idleVsCold.yLabelRight', { span: formatSpan(k * s.bucketMs) }),
       xLabel: timeAxisLabel(frame),
       yTickText: formatNumber(yIdle.domain()[1]!),
       yTickTextRight: formatCount(yCold.domain()[1]!),

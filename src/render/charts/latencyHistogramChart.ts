@@ -1,6 +1,8 @@
 import * as d3 from 'd3';
+import { i18n } from '../../i18n';
 import { LATENCY_BIN_EDGES_MS } from '../../sim/timeline';
 import type { Frame } from '../../worker/frame';
+import { plural } from '../locale';
 import { COLD_COLOR, WARM_COLOR } from '../palette';
 import { clearAxis, drawValueAxis } from './axes';
 import { drawBars, type Bar } from './barMark';
@@ -73,22 +75,24 @@ export function renderLatencyHistogramChart(svg: SVGSVGElement, frame: Frame, op
   const uid = chartUid(svg);
   const coldFill = patternFill(uid, 'cold');
   const legend: LegendItem[] = [
-    { key: 'warm', label: `Warm starts (${formatCount(nWarm)} ${nWarm === 1 ? 'request' : 'requests'})`, swatch: { kind: 'bar', fill: WARM_COLOR, stroke: WARM_COLOR } },
-    { key: 'cold', label: `Cold starts (${formatCount(nCold)} ${nCold === 1 ? 'request' : 'requests'})`, swatch: { kind: 'bar', fill: coldFill, stroke: COLD_RIM } },
+    { key: 'warm', label: plural('render.charts.latency.warmLegend', nWarm, { n: formatCount(nWarm) }), swatch: { kind: 'bar', fill: WARM_COLOR, stroke: WARM_COLOR } },
+    { key: 'cold', label: plural('render.charts.latency.coldLegend', nCold, { n: formatCount(nCold) }), swatch: { kind: 'bar', fill: coldFill, stroke: COLD_RIM } },
   ];
   const warmMedian = medianFromBins(s.latencyWarm);
   const coldMedian = medianFromBins(s.latencyCold);
-  const median = (m: number | null, kind: string) => (m === null ? `no ${kind} request yet` : `≈ ${formatLatency(m)} ${kind}`);
+  const warmText = warmMedian === null ? i18n.t('render.charts.latency.noWarm') : i18n.t('render.charts.latency.warmMedian', { latency: formatLatency(warmMedian) });
+  const coldText = coldMedian === null ? i18n.t('render.charts.latency.noCold') : i18n.t('render.charts.latency.coldMedian', { latency: formatLatency(coldMedian) });
+  const empty = i18n.t('render.charts.latency.empty');
   const c = chartFrame(
     svg,
     {
-      title: 'Latency, warm vs cold',
-      ariaLabel: 'Histogram of request latency on a logarithmic axis, warm starts and cold starts side by side, each as a percentage of its own requests',
-      summary: nWarm + nCold ? `Median latency: ${median(warmMedian, 'warm')}, ${median(coldMedian, 'cold')}` : 'No request has completed yet',
+      title: i18n.t('render.charts.latency.title'),
+      ariaLabel: i18n.t('render.charts.latency.aria'),
+      summary: nWarm + nCold ? i18n.t('render.charts.latency.summary', { warm: warmText, cold: coldText }) : empty,
       legend,
-      yLabel: '↑ Share of its kind’s requests (%)',
-      xLabel: 'Latency, arrival to response (log scale; ticks in ms, s) →',
-      yTickText: '100%',
+      yLabel: i18n.t('render.charts.latency.yLabel'),
+      xLabel: i18n.t('render.charts.latency.xLabel'),
+      yTickText: formatPercent(100),
       patterns: [{ name: 'cold', color: COLD_COLOR, kind: 'hatch', tint: 0.35 }],
     },
     opts,
@@ -127,7 +131,7 @@ export function renderLatencyHistogramChart(svg: SVGSVGElement, frame: Frame, op
   const bars = child(c.marks, 'g', 'latency-bars');
   drawBars(bars, halves(s.latencyWarm, nWarm, 0), { cls: 'warm', fill: WARM_COLOR });
   drawBars(bars, halves(s.latencyCold, nCold, 1), { cls: 'cold', fill: coldFill, stroke: COLD_RIM, strokeWidth: 1.5 });
-  drawNote(c, nWarm + nCold ? null : 'No request has completed yet');
+  drawNote(c, nWarm + nCold ? null : empty);
   // No time axis here, so no now line: the histogram is of every request completed so far.
   c.now.selectAll('*').remove();
   c.future.selectAll('*').remove();

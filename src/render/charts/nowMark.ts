@@ -1,4 +1,5 @@
 import type * as d3 from 'd3';
+import { i18n } from '../../i18n';
 import type { Frame } from '../../worker/frame';
 import type { PlotArea, Sel } from './chartFrame';
 import { formatSimTime } from './format';
@@ -22,10 +23,11 @@ export function drawNow(now: Sel<SVGGElement>, future: Sel<SVGGElement>, frame: 
     .attr('y', plot.top)
     .attr('width', (d) => d)
     .attr('height', plot.height)
-    .attr('fill', THEME.future);
+    .attr('fill', THEME.future)
+    .attr('fill-opacity', THEME.futureOpacity);
   future
     .selectAll<SVGTextElement, string>('text')
-    .data(futureWidth >= FUTURE_NOTE_MIN_PX ? ['not simulated yet'] : [])
+    .data(futureWidth >= FUTURE_NOTE_MIN_PX ? [i18n.t('render.time.notSimulatedYet')] : [])
     .join('text')
     .attr('x', nx + futureWidth / 2)
     .attr('y', plot.bottom - 12)
@@ -50,7 +52,7 @@ export function drawNow(now: Sel<SVGGElement>, future: Sel<SVGGElement>, frame: 
   const flip = nx > plot.right - 120;
   now
     .selectAll<SVGTextElement, string>('text')
-    .data([`now ${formatSimTime(frame.t, frame.durationMs)}`])
+    .data([i18n.t('render.time.now', { time: formatSimTime(frame.t, frame.durationMs) })])
     .join('text')
     .attr('class', 'now-label')
     .attr('x', flip ? nx - 5 : nx + 5)

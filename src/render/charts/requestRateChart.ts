@@ -1,4 +1,5 @@
 import * as d3 from 'd3';
+import { i18n } from '../../i18n';
 import type { Frame } from '../../worker/frame';
 import { OKABE_ITO, OUTCOME_STYLE } from '../palette';
 import { drawTimeAxis, drawValueAxis, timeAxisLabel, timeScale } from './axes';
@@ -13,9 +14,9 @@ const ARRIVING_COLOR = OKABE_ITO[0];
 const THROTTLED_COLOR = OUTCOME_STYLE.throttled.color;
 const THROTTLED_DASH = '7 4';
 
-const LEGEND: LegendItem[] = [
-  { key: 'arrivals', label: 'Arriving', swatch: { kind: 'line', color: ARRIVING_COLOR } },
-  { key: 'throttled', label: 'Throttled (HTTP 429)', swatch: { kind: 'line', color: THROTTLED_COLOR, dash: THROTTLED_DASH } },
+const legend = (): LegendItem[] => [
+  { key: 'arrivals', label: i18n.t('render.charts.requestRate.arriving'), swatch: { kind: 'line', color: ARRIVING_COLOR } },
+  { key: 'throttled', label: i18n.t('render.charts.requestRate.throttled'), swatch: { kind: 'line', color: THROTTLED_COLOR, dash: THROTTLED_DASH } },
 ];
 
 /** Requests per second arriving, and the part of them throttled over the concurrency limit. */
@@ -34,16 +35,16 @@ export function renderRequestRateChart(svg: SVGSVGElement, frame: Frame, opts: C
     .nice();
 
   const summary = frame.summary.requests
-    ? `Peak ${formatNumber(peak)} req/s · ${formatCount(frame.summary.requests)} arrived, ${formatCount(frame.summary.throttled)} throttled`
-    : 'No requests yet';
+    ? i18n.t('render.charts.requestRate.summary', { peak: formatNumber(peak), arrived: formatCount(frame.summary.requests), throttled: formatCount(frame.summary.throttled) })
+    : i18n.t('render.charts.requestRate.empty');
   const c = chartFrame(
     svg,
     {
-      title: 'Request rate',
-      ariaLabel: 'Line chart of requests arriving per second and requests throttled per second, over simulated time',
+      title: i18n.t('render.charts.requestRate.title'),
+      ariaLabel: i18n.t('render.charts.requestRate.aria'),
       summary,
-      legend: LEGEND,
-      yLabel: `↑ Requests per second (req/s, ${formatSpan(k * s.bucketMs)} averages)`,
+      legend: legend(),
+      yLabel: i18n.t('render.charts.requestRate.yLabel', { span: formatSpan(k * s.bucketMs) }),
       xLabel: timeAxisLabel(frame),
       yTickText: formatNumber(y.domain()[1]!),
     },

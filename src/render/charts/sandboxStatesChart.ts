@@ -1,4 +1,5 @@
 import * as d3 from 'd3';
+import { i18n } from '../../i18n';
 import type { SeriesName } from '../../sim/timeline';
 import type { Frame } from '../../worker/frame';
 import { STATE_STYLE } from '../palette';
@@ -68,11 +69,16 @@ export function renderSandboxStatesChart(svg: SVGSVGElement, frame: Frame, opts:
   const c = chartFrame(
     svg,
     {
-      title: 'Sandboxes by state',
-      ariaLabel: 'Stacked area chart of the number of sandboxes initializing, busy, idle and shutting down, over simulated time',
-      summary: `Now: ${formatCount(now.busy)} busy, ${formatCount(now.idle)} idle, ${formatCount(now.initializing)} initializing, ${formatCount(now.shuttingDown)} shutting down`,
+      title: i18n.t('render.charts.sandboxStates.title'),
+      ariaLabel: i18n.t('render.charts.sandboxStates.aria'),
+      summary: i18n.t('render.charts.sandboxStates.summary', {
+        busy: formatCount(now.busy),
+        idle: formatCount(now.idle),
+        initializing: formatCount(now.initializing),
+        shuttingDown: formatCount(now.shuttingDown),
+      }),
       legend,
-      yLabel: '↑ Sandboxes (average number in each state)',
+      yLabel: i18n.t('render.charts.sandboxStates.yLabel'),
       xLabel: timeAxisLabel(frame),
       yTickText: formatNumber(y.domain()[1]!),
       patterns: [{ name: 'initializing', color: STATE_STYLE.initializing.color, kind: 'hatch', tint: 0.3 }],

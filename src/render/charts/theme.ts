@@ -2,6 +2,12 @@
  * Type sizes and neutral colours shared by every chart. Sizes are for a laptop at arm's
  * length and for a projector at the back of a room: nothing under 12 px, data lines at least
  * 2 px. Text stays dark whatever the series colour (orange text on white fails contrast).
+ *
+ * The neutral colours are the page theme's CSS custom properties (light, dark, high-contrast
+ * presenter), set as SVG presentation attributes, which take `var()`; the value after the
+ * comma is the light theme's, used where no theme is defined (a chart saved as a file, tests).
+ * Being attributes, not inline styles, a theme's stylesheet can still override any of them.
+ * Series colours stay the palette's (src/render/palette.ts), the same on every background.
  */
 export const THEME = {
   font: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
@@ -10,11 +16,13 @@ export const THEME = {
   legendSize: 13,
   labelSize: 13,
   tickSize: 12,
-  text: '#1b1f24',
-  muted: '#4a525c',
-  grid: '#e3e6ea',
-  future: '#f1f2f4',
-  background: '#ffffff',
+  text: 'var(--fg, #1b1f24)',
+  muted: 'var(--muted, #4a525c)',
+  grid: 'var(--grid, #e3e6ea)',
+  background: 'var(--panel-bg, #ffffff)',
+  /** The "not simulated yet" wash: the text colour, faint, so it reads on a light or a dark ground. */
+  future: 'var(--fg, #1b1f24)',
+  futureOpacity: 0.06,
   lineWidth: 2.5,
 } as const;
 

@@ -1,3 +1,4 @@
+import { i18n } from '../../i18n';
 import type { EndedRequestView, Frame, RequestView, SandboxView } from '../../worker/frame';
 
 /** The plane view's fixed drawing space; the SVG scales it with its viewBox. */
@@ -5,8 +6,9 @@ export const PLANE_W = 1000;
 export const PLANE_H = 330;
 
 export interface Station {
-  id: string;
-  label: string;
+  id: StationId;
+  /** The station's name in the interface's language, read when drawn. */
+  readonly label: string;
   /** The chart state(s) whose requests are at this station (for its live count). */
   states: string[];
   x: number;
@@ -15,19 +17,57 @@ export interface Station {
   h: number;
 }
 
+export type StationId = 'callers' | 'lb' | 'frontend' | 'counting' | 'wm' | 'placement' | 'queue' | 'throttle';
+
 const MID = 175;
+
+/** A station's name in the interface's language ("Load balancer", « Répartiteur de charge »). */
+export const stationName = (id: StationId): string => i18n.t(`render.plane.stations.${id}`);
+
+const station = (id: StationId, states: string[], x: number, y: number, w: number, h: number): Station => ({
+  id,
+  get label() {
+    return stationName(id);
+  },
+  states,
+  x,
+  y,
+  w,
+  h,
+});
 
 /** The data plane, left to right, as a student reads it: callers, then the path of an invocation. */
 export const STATIONS: Station[] = [
-  { id: 'callers', label: 'Callers', states: [], x: 6, y: MID - 25, w: 74, h: 50 },
-  { id: 'lb', label: 'Load balancer', states: ['atLoadBalancer'], x: 110, y: MID - 30, w: 122, h: 60 },
-  { id: 'frontend', label: 'Frontend', states: ['atFrontend'], x: 262, y: MID - 30, w: 122, h: 60 },
-  { id: 'counting', label: 'Counting service', states: ['counting'], x: 414, y: MID - 30, w: 134, h: 60 },
-  { id: 'wm', label: 'Worker manager', states: ['routing'], x: 578, y: MID - 30, w: 132, h: 60 },
-  { id: 'placement', label: 'Placement service', states: [], x: 578, y: MID + 75, w: 132, h: 50 },
-  { id: 'queue', label: 'Async queue', states: ['queued'], x: 414, y: MID + 75, w: 134, h: 50 },
-  { id: 'throttle', label: '429 Throttled', states: [], x: 262, y: MID + 80, w: 122, h: 40 },
+  station('callers', [], 4, MID - 25, 84, 50),
+  station('lb', ['atLoadBalancer'], 110, MID - 30, 122, 60),
+  station('frontend', ['atFrontend'], 262, MID - 30, 122, 60),
+  station('counting', ['counting'], 414, MID - 30, 134, 60),
+  station('wm', ['routing'], 578, MID - 30, 132, 60),
+  station('placement', [], 578, MID + 75, 132, 50),
+  station('queue', ['queued'], 414, MID + 75, 134, 50),
+  station('throttle', [], 262, MID + 80, 122, 40),
 ];
+
+/** The size station names are drawn at (the plane's stylesheet sets 13.5 px, bold). */
+const LABEL_PX = 13.5;
+/** A bold sans-serif character is about 0.6 em wide, generously. */
+const labelWidth = (text: string) => text.length * LABEL_PX * 0.6;
+
+/**
+ * A station's name as the lines that fit its box: one when it fits, else wrapped at spaces
+ * (« Répartiteur de charge » is wider than its box; "Load balancer" is not).
+ */
+export function stationLabelLines(s: Pick<Station, 'label' | 'w'>): string[] {
+  const room = s.w - 12;
+  if (labelWidth(s.label) <= room) return [s.label];
+  const lines: string[] = [];
+  for (const word of s.label.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && labelWidth(`${last} ${word}`) <= room) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 
 export const WORKERS_X = 748;
 export const WORKERS_W = 244;

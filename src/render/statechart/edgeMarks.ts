@@ -1,5 +1,6 @@
+import { edgeTooltip, initialTooltip } from './describe';
 import type { EdgeRoute, InitialMarker } from './routes';
-import { EDGE, INK, part, type Sel } from './marks';
+import { EDGE, INK, PAPER, part, type Sel } from './marks';
 
 /** The arrows, one per pair of states with transitions between them; hovering one names its events and actions. */
 export function drawEdges(g: Sel<SVGGElement, string>, edges: readonly EdgeRoute[], arrowId: string) {
@@ -18,10 +19,7 @@ export function drawEdges(g: Sel<SVGGElement, string>, edges: readonly EdgeRoute
     .attr('marker-end', `url(#${arrowId})`);
 }
 
-const edgeTitle = (e: EdgeRoute) =>
-  `${e.from} → ${e.to} on ${e.transitions
-    .map((t) => `${t.event}${t.guard ? ` [${t.guard}]` : ''}${t.actions.length ? ` (runs ${t.actions.join(', ')})` : ''}`)
-    .join(' or ')}`;
+const edgeTitle = (e: EdgeRoute) => edgeTooltip(e);
 
 /** Event labels on a white ground, one line per event of the arrow. */
 export function drawLabels(g: Sel<SVGGElement, string>, edges: readonly EdgeRoute[], fontPx: number) {
@@ -38,13 +36,13 @@ export function drawLabels(g: Sel<SVGGElement, string>, edges: readonly EdgeRout
     .attr('width', (e) => e.label.width)
     .attr('height', (e) => e.label.height)
     .attr('rx', 3)
-    .attr('fill', '#ffffff')
+    .attr('fill', PAPER)
     .attr('fill-opacity', 0.92);
   const lineHeight = fontPx + 2;
   part(groups, 'text', 'sc-label')
     .attr('text-anchor', 'middle')
     .attr('font-size', fontPx)
-    .attr('fill', '#2b3138')
+    .attr('fill', INK)
     .selectAll('tspan')
     .data((e) => e.label.lines.map((text, i) => ({ text, x: e.label.x + e.label.width / 2, y: e.label.y + (e.label.height - e.label.lines.length * lineHeight) / 2 + lineHeight * (i + 0.5) })))
     .join('tspan')
@@ -61,7 +59,7 @@ export function drawInitials(g: Sel<SVGGElement, string>, initials: readonly Ini
     .data(initials, (m) => m.id)
     .join('g')
     .attr('class', 'sc-initial');
-  part(groups, 'title', 'sc-description').text((m) => `Starts in ${m.id}`);
+  part(groups, 'title', 'sc-description').text((m) => initialTooltip(m.id));
   part(groups, 'circle', 'sc-initial-dot')
     .attr('cx', (m) => m.dot[0])
     .attr('cy', (m) => m.dot[1])

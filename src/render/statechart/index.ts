@@ -5,3 +5,4 @@ export { renderStatechart, type StatechartRenderOptions, type StatechartState, t
 export { requestStateStyle, sandboxStateStyle } from './styles';
 export { formatCount } from './text';
 export { paceFrames, type PacedFrames } from './pace';
+export { stateDescription, stateTooltip } from './describe';

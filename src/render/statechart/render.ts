@@ -1,8 +1,9 @@
 import { select } from 'd3';
+import { stateTooltip } from './describe';
 import { drawEdges, drawInitials, drawLabels } from './edgeMarks';
 import type { MachineGraph } from './graph';
 import type { GraphLayout, StateBox } from './layout';
-import { EDGE, INK, MUTED, part, type Sel } from './marks';
+import { BORDER, EDGE, FAINT, INK, MUTED, PAPER, part, RECESS, type Sel } from './marks';
 import { drawPin, drawRing } from './selectionMarks';
 import { formatCount, MONO_FONT } from './text';
 
@@ -26,8 +27,6 @@ export interface StatechartRenderOptions {
 }
 
 const LAYERS = ['containers', 'ring', 'edges', 'initials', 'states', 'labels', 'pin'] as const;
-
-const tooltip = (label: string, description: string) => (description ? `${label}: ${description}` : label);
 
 /**
  * Draws a statechart into `svg`: states as rounded boxes (final states double-bordered, compound
@@ -79,10 +78,11 @@ export function renderStatechart(svg: SVGSVGElement, graph: MachineGraph, layout
       .attr('class', (d) => `sc-layer sc-layer-${d}`)
       .filter((d) => d === name);
 
-  drawContainers(layer('containers'), layout, counts, style, opts, nodeById);
+  const tooltip = (b: StateBox) => stateTooltip(graph.id, nodeById.get(b.id)!);
+  drawContainers(layer('containers'), layout, counts, style, opts, nodeById, tooltip);
   drawEdges(layer('edges'), layout.edges, arrowId);
   drawInitials(layer('initials'), layout.initials, arrowId);
-  drawStates(layer('states'), layout, counts, style, opts, nodeById, state.highlight);
+  drawStates(layer('states'), layout, counts, style, opts, nodeById, state.highlight, tooltip);
   drawLabels(layer('labels'), layout.edges, layout.fonts.event);
   const selected = layout.boxes.find((b) => b.id === state.highlight) ?? null;
   drawRing(layer('ring'), selected);
@@ -100,8 +100,8 @@ function drawBadge(groups: Sel<SVGGElement, StateBox>, counts: Map<string, numbe
     .attr('width', (b) => b.badge.width)
     .attr('height', (b) => b.badge.height)
     .attr('rx', (b) => b.badge.height / 2)
-    .attr('fill', (b) => (cumulative(b) ? '#ffffff' : count(b) > 0 ? INK : '#eceef1'))
-    .attr('stroke', (b) => (cumulative(b) ? (count(b) > 0 ? INK : '#9aa1a9') : 'none'))
+    .attr('fill', (b) => (cumulative(b) ? PAPER : count(b) > 0 ? INK : FAINT))
+    .attr('stroke', (b) => (cumulative(b) ? (count(b) > 0 ? INK : BORDER) : 'none'))
     .attr('stroke-width', 1.2);
   part(badge, 'text', 'sc-count')
     .attr('x', (b) => b.badge.x + b.badge.width / 2)
@@ -110,11 +110,13 @@ function drawBadge(groups: Sel<SVGGElement, StateBox>, counts: Map<string, numbe
     .attr('dominant-baseline', 'central')
     .attr('font-size', fontPx)
     .attr('font-weight', (b) => (count(b) > 0 ? 700 : 400))
-    .attr('fill', (b) => (count(b) === 0 ? MUTED : cumulative(b) ? INK : '#ffffff'))
+    .attr('fill', (b) => (count(b) === 0 ? MUTED : cumulative(b) ? INK : PAPER))
     .text((b) => formatCount(count(b)));
 }
 
-function drawContainers(g: Sel<SVGGElement, string>, layout: GraphLayout, counts: Map<string, number>, style: (id: string) => { accent?: string }, opts: StatechartRenderOptions, nodes: Nodes) {
+type Tooltip = (b: StateBox) => string;
+
+function drawContainers(g: Sel<SVGGElement, string>, layout: GraphLayout, counts: Map<string, number>, style: (id: string) => { accent?: string }, opts: StatechartRenderOptions, nodes: Nodes, tooltip: Tooltip) {
   const groups = g
     .selectAll<SVGGElement, StateBox>('g.sc-container')
     .data(
@@ -126,15 +128,15 @@ function drawContainers(g: Sel<SVGGElement, string>, layout: GraphLayout, counts
     .attr('data-state', (b) => b.id)
     .on('mouseenter', (_, b) => opts.onHover?.(b.id))
     .on('mouseleave', () => opts.onHover?.(null));
-  part(groups, 'title', 'sc-description').text((b) => tooltip(nodes.get(b.id)!.label, nodes.get(b.id)!.description));
+  part(groups, 'title', 'sc-description').text(tooltip);
   part(groups, 'rect', 'sc-box')
     .attr('x', (b) => b.x)
     .attr('y', (b) => b.y)
     .attr('width', (b) => b.width)
     .attr('height', (b) => b.height)
     .attr('rx', 10)
-    .attr('fill', '#f5f6f8')
-    .attr('stroke', (b) => style(b.id).accent ?? '#8a929c')
+    .attr('fill', RECESS)
+    .attr('stroke', (b) => style(b.id).accent ?? BORDER)
     .attr('stroke-width', 1.5);
   part(groups, 'text', 'sc-label')
     .attr('x', (b) => b.text.x)
@@ -147,7 +149,16 @@ function drawContainers(g: Sel<SVGGElement, string>, layout: GraphLayout, counts
   drawBadge(groups, counts, layout.fonts.count, () => false);
 }
 
-function drawStates(g: Sel<SVGGElement, string>, layout: GraphLayout, counts: Map<string, number>, style: (id: string) => { accent?: string; symbol?: string }, opts: StatechartRenderOptions, nodes: Nodes, highlight: string | null) {
+function drawStates(
+  g: Sel<SVGGElement, string>,
+  layout: GraphLayout,
+  counts: Map<string, number>,
+  style: (id: string) => { accent?: string; symbol?: string },
+  opts: StatechartRenderOptions,
+  nodes: Nodes,
+  highlight: string | null,
+  tooltip: Tooltip,
+) {
   const isFinal = (b: StateBox) => nodes.get(b.id)!.final;
   const groups = g
     .selectAll<SVGGElement, StateBox>('g.sc-state')
@@ -160,14 +171,14 @@ function drawStates(g: Sel<SVGGElement, string>, layout: GraphLayout, counts: Ma
     .attr('data-state', (b) => b.id)
     .on('mouseenter', (_, b) => opts.onHover?.(b.id))
     .on('mouseleave', () => opts.onHover?.(null));
-  part(groups, 'title', 'sc-description').text((b) => tooltip(nodes.get(b.id)!.label, nodes.get(b.id)!.description));
+  part(groups, 'title', 'sc-description').text(tooltip);
   part(groups, 'rect', 'sc-box')
     .attr('x', (b) => b.x)
     .attr('y', (b) => b.y)
     .attr('width', (b) => b.width)
     .attr('height', (b) => b.height)
     .attr('rx', 6)
-    .attr('fill', '#ffffff')
+    .attr('fill', PAPER)
     .attr('stroke', INK)
     .attr('stroke-width', (b) => (b.id === highlight ? 3.5 : 1.3));
   part(groups, 'rect', 'sc-box-inner', isFinal)

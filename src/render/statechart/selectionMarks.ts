@@ -1,5 +1,5 @@
 import type { Rect, StateBox } from './layout';
-import { INK, part, SELECTED_RING, type Sel } from './marks';
+import { INK, PAPER, part, SELECTED_RING, type Sel } from './marks';
 
 // The selected state: besides its thick outline, an outer ring (under the arrows, which stay
 // readable) and a pin on the ring's corner, where no arrow attaches (ports are spread along the
@@ -37,6 +37,6 @@ export function drawPin(g: Sel<SVGGElement, string>, target: StateBox | null) {
       return `M${x},${y - 8}L${x + 8},${y}L${x},${y + 8}L${x - 8},${y}z`;
     })
     .attr('fill', INK)
-    .attr('stroke', '#ffffff')
+    .attr('stroke', PAPER)
     .attr('stroke-width', 1.5);
 }

@@ -1,4 +1,4 @@
-import { format } from 'd3';
+import { format } from '../locale';
 
 /**
  * Text metrics for the statechart. States and events are code names (`bootingRuntime`,
@@ -15,14 +15,12 @@ export function textWidth(text: string, fontPx: number): number {
   return [...text].length * fontPx * MONO_EM;
 }
 
-const siCompact = format('.2~s');
-
 /**
  * A count short enough for a badge: exact up to 999, then two significant digits (`1.2k`,
- * `45k`, `1.3M`). The screen-reader list beside the diagram keeps the exact numbers.
+ * `45k`, `1.3M`; `1,2k` in French). The screen-reader list beside the diagram keeps the exact numbers.
  */
 export function formatCount(n: number): string {
-  return n < 1000 ? String(n) : siCompact(n);
+  return n < 1000 ? String(n) : format('.2~s')(n);
 }
 
 /** The widest badge text the layout leaves room for (`999`, `1.2k`, `120k`). */

@@ -1,6 +1,11 @@
+import { i18n } from '../../i18n';
 import type { Frame } from '../../worker/frame';
+import { plural } from '../locale';
 
-/** Where each host, guest OS and sandbox of a frame is drawn. Pure: a function of the frame and the width. */
+/**
+ * Where each host, guest OS and sandbox of a frame is drawn. Pure: a function of the frame, the
+ * width and the interface's language (the guest OS labels).
+ */
 export interface TopologyLayout {
   width: number;
   height: number;
@@ -94,7 +99,7 @@ export function layoutTopology(frame: Frame, width: number, maxHeight = 640): To
           guestOs: g.guestOs,
           account: g.account,
           host: h.id,
-          label: isVm ? `VM · ${g.account}` : `${g.account} · ${g.ids.length} microVM${g.ids.length === 1 ? '' : 's'}`,
+          label: isVm ? i18n.t('render.topology.accountVmLabel', { account: g.account }) : plural('render.topology.microvms', g.ids.length, { account: g.account, n: g.ids.length }),
           x: x + PAD,
           y,
           w: innerW,

@@ -1,4 +1,12 @@
-/** How each sandbox state reads on screen: a glyph (so state never relies on colour alone) and words. */
+import { i18n } from '../../i18n';
+import { translateOr } from '../locale';
+
+/**
+ * How each sandbox state reads on screen: a glyph (so state never relies on colour alone) and
+ * words in the interface's language. The glyphs stay the same in every language: F, S, R and I
+ * are the initials of the English phase names (fetchingCode …), as the code and the statechart
+ * spell them, and the French legend says so.
+ */
 const GLYPHS: Record<string, string> = {
   placing: 'P',
   'initializing.fetchingCode': 'F',
@@ -10,30 +18,21 @@ const GLYPHS: Record<string, string> = {
   shuttingDown: '✕',
 };
 
-const PHASES: Record<string, string> = {
-  placing: 'being placed',
-  'initializing.fetchingCode': 'cold start: fetching code',
-  'initializing.startingSandbox': 'cold start: starting the sandbox',
-  'initializing.bootingRuntime': 'cold start: booting the runtime',
-  'initializing.runningInit': 'cold start: running init code',
-  invoking: 'busy (invoking)',
-  idle: 'idle (frozen, warm)',
-  shuttingDown: 'shutting down',
-  gone: 'gone',
-};
-
 export function sandboxGlyph(state: string): string {
   return GLYPHS[state] ?? '';
 }
 
+/** A state as words ("cold start: fetching code"); an unknown state as its own name. */
 export function phaseOf(state: string): string {
-  return PHASES[state] ?? state;
+  return translateOr(`render.topology.phases.${state.replace(/\./g, '_')}`, state);
 }
 
 /** The legend: glyph, words, and how the cell is drawn. */
-export const SANDBOX_LEGEND = [
-  { state: 'initializing.fetchingCode', glyph: 'F S R I', text: 'Cold start (hatched): Fetch code, Start sandbox, boot Runtime, run Init' },
-  { state: 'invoking', glyph: '▶', text: 'Busy: running one invocation (solid)' },
-  { state: 'idle', glyph: '❄', text: 'Idle: frozen, warm (outline; bar = keep-alive left)' },
-  { state: 'shuttingDown', glyph: '✕', text: 'Shutting down (dashed)' },
-] as const;
+export function sandboxLegend(): { state: string; glyph: string; text: string }[] {
+  return [
+    { state: 'initializing.fetchingCode', glyph: 'F S R I', text: i18n.t('render.topology.key.initializing') },
+    { state: 'invoking', glyph: '▶', text: i18n.t('render.topology.key.invoking') },
+    { state: 'idle', glyph: '❄', text: i18n.t('render.topology.key.idle') },
+    { state: 'shuttingDown', glyph: '✕', text: i18n.t('render.topology.key.shuttingDown') },
+  ];
+}
