@@ -2,7 +2,9 @@ import * as d3 from 'd3';
 import './plane.css';
 import type { EndedRequestView, Frame, RequestView } from '../../worker/frame';
 import { functionColor, OUTCOME_STYLE } from '../palette';
-import { CONTROL_PLANE, PLANE_H, PLANE_W, placeEnded, placeRequest, STATIONS, workerBoxes, WORKERS_W, WORKERS_X, type HostBoxOf, type SandboxIndex } from './layout';
+import { getLang } from '../../i18n';
+import { CONTROL_PLANE, PLANE_H, PLANE_W, placeEnded, placeRequest, stationLabelLines, STATIONS, workerBoxes, WORKERS_W, WORKERS_X, type HostBoxOf, type SandboxIndex } from './layout';
+import { formatStationCount, planeText, requestTitle, workerBoxLabel } from './text';
 
 export interface PlaneOptions {
   /** How long (simulated ms) an ended request stays visible as it leaves. */
@@ -19,7 +21,7 @@ type Sel<E extends d3.BaseType> = d3.Selection<E, null, null, undefined>;
  * request a token at the pace of the simulation; the control plane greyed above, apart.
  */
 export function renderPlane(svg: SVGSVGElement, frame: Frame, opts: PlaneOptions): void {
-  const root = d3.select(svg).attr('viewBox', `0 0 ${PLANE_W} ${PLANE_H}`).attr('role', 'group').attr('aria-label', 'Data plane: the path of each request');
+  const root = d3.select(svg).attr('viewBox', `0 0 ${PLANE_W} ${PLANE_H}`).attr('role', 'group').attr('aria-label', planeText().aria);
   const layer = (name: string) =>
     root
       .selectAll<SVGGElement, null>(`g.${name}`)
@@ -27,7 +29,12 @@ export function renderPlane(svg: SVGSVGElement, frame: Frame, opts: PlaneOptions
       .join('g')
       .attr('class', name) as unknown as Sel<SVGGElement>;
   const statics = layer('statics');
-  if (statics.select('.control-plane').empty()) drawStatics(statics);
+  // The fixed drawing is made once per language.
+  const lang = getLang();
+  if (statics.attr('data-lang') !== lang) {
+    statics.selectAll('*').remove();
+    drawStatics(statics.attr('data-lang', lang));
+  }
   const boxes = workerBoxes(frame.hosts.length);
   const hostBox = (host: number) => boxes.find((b) => host >= b.first && host <= b.last)!;
   drawWorkers(layer('workers'), frame, boxes, opts);
@@ -38,17 +45,18 @@ export function renderPlane(svg: SVGSVGElement, frame: Frame, opts: PlaneOptions
 }
 
 function drawStatics(g: Sel<SVGGElement>): void {
+  const text = planeText();
   const cp = g.append('g').attr('class', 'control-plane');
   cp.append('rect').attr('x', CONTROL_PLANE.x).attr('y', CONTROL_PLANE.y).attr('width', CONTROL_PLANE.w).attr('height', CONTROL_PLANE.h).attr('rx', 8);
-  cp.append('text').attr('class', 'cp-title').attr('x', CONTROL_PLANE.x + 12).attr('y', CONTROL_PLANE.y + 21).text('Control plane');
+  cp.append('text').attr('class', 'cp-title').attr('x', CONTROL_PLANE.x + 12).attr('y', CONTROL_PLANE.y + 21).text(text.controlPlane);
   cp.append('text')
     .attr('class', 'cp-text')
     .attr('x', CONTROL_PLANE.x + 12)
     .attr('y', CONTROL_PLANE.y + 40)
-    .text('create, configure and deploy functions; permissions. Not on the path of an invocation.');
+    .text(text.controlPlaneText);
   const fe = STATIONS.find((s) => s.id === 'frontend')!;
   cp.append('line').attr('class', 'cp-link').attr('x1', fe.x + fe.w / 2).attr('x2', fe.x + fe.w / 2).attr('y1', CONTROL_PLANE.y + CONTROL_PLANE.h).attr('y2', fe.y);
-  cp.append('text').attr('class', 'cp-link-label').attr('x', fe.x + fe.w / 2 + 6).attr('y', fe.y - 12).text('function metadata');
+  cp.append('text').attr('class', 'cp-link-label').attr('x', fe.x + fe.w / 2 + 6).attr('y', fe.y - 12).text(text.metadata);
 
   // The main path: arrows between consecutive stations.
   const path = ['callers', 'lb', 'frontend', 'counting', 'wm'].map((id) => STATIONS.find((s) => s.id === id)!);
@@ -77,11 +85,11 @@ function drawStatics(g: Sel<SVGGElement>): void {
   const q = STATIONS.find((s) => s.id === 'queue')!;
   const th = STATIONS.find((s) => s.id === 'throttle')!;
   arrow(wm.x + wm.w, wm.y + wm.h / 2, WORKERS_X - 4, wm.y + wm.h / 2);
-  g.append('text').attr('class', 'arrow-label').attr('x', wm.x + wm.w + 4).attr('y', wm.y + wm.h / 2 - 6).text('warm');
+  g.append('text').attr('class', 'arrow-label').attr('x', wm.x + wm.w + 4).attr('y', wm.y + wm.h / 2 - 6).text(text.warm);
   arrow(wm.x + wm.w / 2 - 12, wm.y + wm.h, pl.x + pl.w / 2 - 12, pl.y - 2);
   arrow(pl.x + pl.w / 2 + 12, pl.y, wm.x + wm.w / 2 + 12, wm.y + wm.h + 2);
   arrow(pl.x + pl.w, pl.y + pl.h / 2, WORKERS_X - 4, pl.y + pl.h / 2);
-  g.append('text').attr('class', 'arrow-label').attr('x', pl.x + pl.w + 4).attr('y', pl.y + pl.h / 2 + 16).text('cold: new');
+  g.append('text').attr('class', 'arrow-label').attr('x', pl.x + pl.w + 4).attr('y', pl.y + pl.h / 2 + 16).text(text.coldNew);
   arrow(cs.x + cs.w / 2, cs.y + cs.h, q.x + q.w / 2, q.y - 2, 'flow async');
   arrow(cs.x + 10, cs.y + cs.h, th.x + th.w - 10, th.y - 2, 'flow throttle');
 
@@ -92,10 +100,18 @@ function drawStatics(g: Sel<SVGGElement>): void {
     .attr('class', (s) => `station station-${s.id}`)
     .attr('transform', (s) => `translate(${s.x},${s.y})`);
   st.append('rect').attr('width', (s) => s.w).attr('height', (s) => s.h).attr('rx', 8);
-  st.append('text').attr('class', 'station-label').attr('x', (s) => s.w / 2).attr('y', (s) => s.h / 2 - 4).text((s) => s.label);
+  // Long names (« Répartiteur de charge ») take two lines, centred on the same point.
+  st.append('text')
+    .attr('class', 'station-label')
+    .selectAll('tspan')
+    .data((s) => stationLabelLines(s).map((line, i, all) => ({ line, x: s.w / 2, y: s.h / 2 - 4 + (i - (all.length - 1) / 2) * 15 })))
+    .join('tspan')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
+    .text((d) => d.line);
   const sink = g.append('g').attr('class', 'station station-throttle').attr('transform', `translate(${th.x},${th.y})`);
   sink.append('rect').attr('width', th.w).attr('height', th.h).attr('rx', 8);
-  sink.append('text').attr('class', 'station-label').attr('x', th.w / 2).attr('y', 25).text(`${OUTCOME_STYLE.throttled.symbol} 429 Throttled`);
+  sink.append('text').attr('class', 'station-label').attr('x', th.w / 2).attr('y', 25).text(`${OUTCOME_STYLE.throttled.symbol} ${th.label}`);
 }
 
 function drawWorkers(g: Sel<SVGGElement>, frame: Frame, boxes: ReturnType<typeof workerBoxes>, opts: PlaneOptions): void {
@@ -105,7 +121,7 @@ function drawWorkers(g: Sel<SVGGElement>, frame: Frame, boxes: ReturnType<typeof
     .attr('class', 'workers-title')
     .attr('x', WORKERS_X + WORKERS_W / 2)
     .attr('y', 70)
-    .text('Workers (hosts)');
+    .text(planeText().workers);
   const running = new Map<number, number>();
   for (const sb of frame.sandboxes) if (sb.state === 'invoking') running.set(sb.host, (running.get(sb.host) ?? 0) + 1);
   const sel = g
@@ -127,8 +143,7 @@ function drawWorkers(g: Sel<SVGGElement>, frame: Frame, boxes: ReturnType<typeof
     .text((b) => {
       let n = 0;
       for (let h = b.first; h <= b.last; h++) n += running.get(h) ?? 0;
-      const name = b.first === b.last ? `Worker ${b.first}` : `Workers ${b.first}–${b.last}`;
-      return `${name} · ${n} running`;
+      return workerBoxLabel(b.first, b.last, n);
     });
 }
 
@@ -142,7 +157,7 @@ function drawCounts(g: Sel<SVGGElement>, frame: Frame): void {
     .attr('class', 'station-count')
     .attr('x', (d) => d.s.x + d.s.w - 6)
     .attr('y', (d) => d.s.y + d.s.h - 7)
-    .text((d) => (d.n > 0 ? d.n.toLocaleString('en-US') : ''));
+    .text((d) => (d.n > 0 ? formatStationCount(d.n) : ''));
 }
 
 /** What a token or an ended request last showed: attributes are written only when it changes. */
@@ -170,6 +185,7 @@ function drawTokens(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostB
   delegateClicks(g, opts);
   g.classed('animate', opts.animate);
   const selectedId = opts.selected?.kind === 'request' ? opts.selected.id : -1;
+  const lang = getLang();
   g.selectAll<SVGGElement, RequestView>('g.token')
     .data(frame.requests, (r) => r.id)
     .join((enter) =>
@@ -187,13 +203,13 @@ function drawTokens(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostB
         node.style.transform = place;
         node.__place = place;
       }
-      const look = `${r.state}|${r.cold}|${p.waiting}|${r.id === selectedId}`;
+      const look = `${r.state}|${r.cold}|${p.waiting}|${r.id === selectedId}|${lang}`;
       if (node.__look === look) return;
       node.__look = look;
       node.setAttribute('data-state', r.state);
       node.classList.toggle('selected', r.id === selectedId);
       (node.firstChild as SVGCircleElement).setAttribute('class', p.waiting ? 'ring waiting' : 'ring');
-      (node.lastChild as SVGTitleElement).textContent = `Request ${r.id} of ${frame.functions[r.fn]!.name}: ${r.state}${r.cold ? ' (cold start)' : ''}`;
+      (node.lastChild as SVGTitleElement).textContent = requestTitle(r, frame);
     });
 }
 

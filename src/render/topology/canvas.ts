@@ -53,7 +53,7 @@ export function drawSandboxesOnCanvas(canvas: HTMLCanvasElement, frame: Frame, l
       ctx.strokeRect(p.x + 0.5, p.y + 0.5, s - 1, s - 1);
     }
     if (sb.id === selected) {
-      ctx.strokeStyle = '#000';
+      ctx.strokeStyle = getComputedStyle(canvas).getPropertyValue('--fg').trim() || '#000';
       ctx.lineWidth = 2;
       ctx.strokeRect(p.x - 2, p.y - 2, s + 4, s + 4);
     }

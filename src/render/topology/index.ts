@@ -3,7 +3,9 @@ import type { Frame, SandboxView } from '../../worker/frame';
 import { functionColor } from '../palette';
 import { layoutTopology, type TopologyLayout } from './layout';
 import { drawSandboxesOnCanvas } from './canvas';
-import { phaseOf, sandboxGlyph } from './sandboxStyle';
+import { i18n } from '../../i18n';
+import { sandboxGlyph } from './sandboxStyle';
+import { formatMb, hostLabel, hostTitle, sandboxLabel } from './text';
 import './topology.css';
 
 export interface TopologyOptions {
@@ -34,13 +36,14 @@ export function renderTopology(container: HTMLElement, frame: Frame, opts: Topol
     .selectAll<SVGSVGElement, null>('svg.topology')
     .data([null])
     .join((enter) => {
-      const s = enter.append('svg').attr('class', 'topology').attr('role', 'group').attr('aria-label', 'Hosts, guest OSes and sandboxes');
+      const s = enter.append('svg').attr('class', 'topology').attr('role', 'group');
       s.append('defs');
       s.append('g').attr('class', 'hosts');
       s.append('g').attr('class', 'guests');
       s.append('g').attr('class', 'sandboxes');
       return s;
     })
+    .attr('aria-label', i18n.t('render.topology.aria'))
     .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
     .attr('width', layout.width)
     .attr('height', layout.height);
@@ -72,7 +75,7 @@ function drawPatterns(defs: Sel<SVGDefsElement>, frame: Frame): void {
     .data(frame.functions, (f) => (f as { index: number }).index)
     .join((enter) => {
       const p = enter.append('pattern').attr('patternUnits', 'userSpaceOnUse').attr('width', 6).attr('height', 6).attr('patternTransform', 'rotate(45)');
-      p.append('rect').attr('width', 6).attr('height', 6).attr('fill', 'white');
+      p.append('rect').attr('width', 6).attr('height', 6).attr('fill', 'var(--panel-bg, #ffffff)');
       p.append('rect').attr('class', 'stripe').attr('width', 3).attr('height', 6);
       return p;
     })
@@ -106,10 +109,7 @@ function drawHosts(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, op
       }
     });
   sel.select('rect.host-box').attr('width', (h) => h.w).attr('height', (h) => h.h);
-  sel.select('text.host-title').text((h) => {
-    const host = hostById.get(h.id)!;
-    return `Worker ${h.id} · ${Math.round((100 * host.usedMb) / host.memoryMb)}% of ${formatMb(host.memoryMb)}`;
-  });
+  sel.select('text.host-title').text((h) => hostTitle(hostById.get(h.id)!));
   sel.select('rect.mem-track').attr('width', (h) => h.w - 16);
   sel.select('rect.mem-used').attr('width', (h) => {
     const host = hostById.get(h.id)!;
@@ -188,7 +188,7 @@ function drawSandboxes(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout
           .attr('data-id', (sb) => sb.id)
           .call((e) => {
             e.append('rect').attr('class', 'cell');
-            e.append('rect').attr('class', 'progress').attr('x', 1).attr('fill', '#1b1f24');
+            e.append('rect').attr('class', 'progress').attr('x', 1).attr('fill', 'var(--fg, #1b1f24)');
             e.append('text').attr('class', 'glyph');
             e.append('title');
           }),
@@ -207,7 +207,7 @@ function drawSandboxes(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout
       const cell = node.children[0] as SVGRectElement;
       const bar = node.children[1] as SVGRectElement;
       const glyph = node.children[2] as SVGTextElement;
-      const look = `${sb.state}|${sb.invocations}|${sb.id === selectedId}|${s}|${focusable}|${frame.functions[sb.fn]!.name}`;
+      const look = `${sb.state}|${sb.invocations}|${sb.id === selectedId}|${s}|${focusable}|${frame.functions[sb.fn]!.name}|${i18n.language}`;
       if (node.__look !== look) {
         node.__look = look;
         paintSandbox(node, cell, bar, glyph, sb, frame, { s, small, focusable, selected: sb.id === selectedId, barH });
@@ -256,7 +256,7 @@ function paintSandbox(
     height: o.s,
     rx: o.small ? 1 : 3,
     class: `cell state-${sb.state.split('.')[0]}`,
-    fill: initializing ? `url(#hatch-fn-${sb.fn})` : sb.state === 'invoking' ? color : 'white',
+    fill: initializing ? `url(#hatch-fn-${sb.fn})` : sb.state === 'invoking' ? color : 'var(--panel-bg, #ffffff)',
     stroke: color,
     'stroke-width': sb.state === 'idle' ? Math.max(1.5, o.s / 7) : 1.5,
     opacity: sb.state === 'shuttingDown' ? 0.5 : 1,
@@ -269,20 +269,8 @@ function paintSandbox(
   glyph.setAttribute('x', String(o.s / 2));
   glyph.setAttribute('y', String(o.s / 2));
   glyph.setAttribute('font-size', String(Math.max(8, o.s * 0.55)));
-  glyph.setAttribute('fill', sb.state === 'invoking' ? 'white' : '#1b1f24');
+  glyph.setAttribute('fill', sb.state === 'invoking' ? 'white' : 'var(--fg, #1b1f24)');
   glyph.textContent = o.small ? '' : sandboxGlyph(sb.state);
 }
 
-function hostLabel(h: Frame['hosts'][number]): string {
-  return `Worker ${h.id}: ${formatMb(h.usedMb)} of ${formatMb(h.memoryMb)} in use`;
-}
-
-export function sandboxLabel(sb: SandboxView, frame: Frame): string {
-  const fn = frame.functions[sb.fn]!;
-  const phase = phaseOf(sb.state);
-  return `Sandbox ${sb.id} of ${fn.name}: ${phase}, ${sb.invocations} invocation${sb.invocations === 1 ? '' : 's'}`;
-}
-
-export function formatMb(mb: number): string {
-  return mb >= 1024 ? `${(mb / 1024).toFixed(mb % 1024 === 0 ? 0 : 1)} GB` : `${Math.round(mb)} MB`;
-}
+export { formatMb, sandboxLabel };
