@@ -75,7 +75,7 @@ function drawPatterns(defs: Sel<SVGDefsElement>, frame: Frame): void {
     .data(frame.functions, (f) => (f as { index: number }).index)
     .join((enter) => {
       const p = enter.append('pattern').attr('patternUnits', 'userSpaceOnUse').attr('width', 6).attr('height', 6).attr('patternTransform', 'rotate(45)');
-      p.append('rect').attr('width', 6).attr('height', 6).attr('fill', 'var(--panel-bg, #ffffff)');
+      p.append('rect').attr('width', 6).attr('height', 6).attr('fill', 'var(--cell-bg, #ffffff)');
       p.append('rect').attr('class', 'stripe').attr('width', 3).attr('height', 6);
       return p;
     })
@@ -188,7 +188,7 @@ function drawSandboxes(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout
           .attr('data-id', (sb) => sb.id)
           .call((e) => {
             e.append('rect').attr('class', 'cell');
-            e.append('rect').attr('class', 'progress').attr('x', 1).attr('fill', 'var(--fg, #1b1f24)');
+            e.append('rect').attr('class', 'progress').attr('x', 1).attr('fill', '#1b1f24');
             e.append('text').attr('class', 'glyph');
             e.append('title');
           }),
@@ -256,7 +256,7 @@ function paintSandbox(
     height: o.s,
     rx: o.small ? 1 : 3,
     class: `cell state-${sb.state.split('.')[0]}`,
-    fill: initializing ? `url(#hatch-fn-${sb.fn})` : sb.state === 'invoking' ? color : 'var(--panel-bg, #ffffff)',
+    fill: initializing ? `url(#hatch-fn-${sb.fn})` : sb.state === 'invoking' ? color : 'var(--cell-bg, #ffffff)',
     stroke: color,
     'stroke-width': sb.state === 'idle' ? Math.max(1.5, o.s / 7) : 1.5,
     opacity: sb.state === 'shuttingDown' ? 0.5 : 1,
@@ -269,7 +269,7 @@ function paintSandbox(
   glyph.setAttribute('x', String(o.s / 2));
   glyph.setAttribute('y', String(o.s / 2));
   glyph.setAttribute('font-size', String(Math.max(8, o.s * 0.55)));
-  glyph.setAttribute('fill', sb.state === 'invoking' ? 'white' : 'var(--fg, #1b1f24)');
+  glyph.setAttribute('fill', sb.state === 'invoking' ? 'white' : '#1b1f24');
   glyph.textContent = o.small ? '' : sandboxGlyph(sb.state);
 }
 
