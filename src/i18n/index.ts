@@ -54,4 +54,24 @@ export function useT() {
 /** A localized text in the current language. */
 export const pick = (text: Localized, lang: Lang = getLang()): string => text[lang] ?? text.en;
 
+/** Each language named in itself, as a language menu lists them. */
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', fr: 'Français' };
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/**
+ * `key_one` or `key_other`, by the language's plural rule for `count`: English says "1 request,
+ * 0 requests", French "0 requête, 1 requête, 2 requêtes". Chosen here rather than with
+ * i18next's `count` option because French also has a "many" form (a million) that i18next
+ * would look up, not find, and take from English. Counts are then interpolated as `{{n}}`,
+ * already formatted in the language.
+ *
+ * @example t(pluralKey('summary.requests', n, lang), { n: formatCount(n, lang) })
+ */
+export function pluralKey<K extends string>(key: K, count: number, lang: Lang = getLang()): `${K}_one` | `${K}_other` {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return rules.select(count) === 'one' ? `${key}_one` : `${key}_other`;
+}
+
 export { i18n };

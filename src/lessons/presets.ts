@@ -1,11 +1,15 @@
+import type { Localized } from '../i18n/types';
 import type { ScenarioInput } from '../sim/scenario';
 
-/** A ready-made scenario, with one line on what it shows. */
+/**
+ * A ready-made scenario, with one line on what it shows, in every language of the interface
+ * (the scenario itself, its `name` included, is data and stays as it is).
+ */
 export interface Preset {
   id: string;
-  title: string;
+  title: Localized;
   /** What to watch for. */
-  summary: string;
+  summary: Localized;
   scenario: ScenarioInput;
 }
 
@@ -23,8 +27,11 @@ const fn = (name: string, account: string, extra: Partial<ScenarioInput['functio
 export const presets: Preset[] = [
   {
     id: 'one-cold-start',
-    title: 'One cold start, step by step',
-    summary: 'A single request finds no sandbox: placement picks a worker, the sandbox fetches code, starts, boots the runtime and runs init before the handler.',
+    title: { en: 'One cold start, step by step', fr: 'Un démarrage à froid, pas à pas' },
+    summary: {
+      en: 'A single request finds no sandbox: placement picks a worker, the sandbox fetches code, starts, boots the runtime and runs init before the handler.',
+      fr: 'Une requête seule ne trouve aucune sandbox : le placement choisit un hôte, la sandbox télécharge le code, démarre, amorce le runtime et exécute l’initialisation avant le handler.',
+    },
     scenario: {
       version: 1,
       name: 'One cold start, step by step',
@@ -37,8 +44,11 @@ export const presets: Preset[] = [
   },
   {
     id: 'warm-reuse',
-    title: 'Warm reuse and keep-alive expiry',
-    summary: 'The second request a minute later is warm; after eight idle minutes the 5-minute keep-alive has reclaimed the sandbox, so the next one is cold again.',
+    title: { en: 'Warm reuse and keep-alive expiry', fr: 'Réutilisation à chaud et fin du keep-alive' },
+    summary: {
+      en: 'The second request a minute later is warm; after eight idle minutes the 5-minute keep-alive has reclaimed the sandbox, so the next one is cold again.',
+      fr: 'La deuxième requête, une minute plus tard, démarre à chaud ; après huit minutes d’inactivité, le keep-alive de 5 minutes a récupéré la sandbox : la suivante repart à froid.',
+    },
     scenario: {
       version: 1,
       name: 'Warm reuse and keep-alive expiry',
@@ -51,8 +61,11 @@ export const presets: Preset[] = [
   },
   {
     id: 'burst',
-    title: 'A burst scales out, then throttles',
-    summary: 'Traffic jumps from 2 to 150 requests/s: new sandboxes are placed across workers until the reserved concurrency of 40 is reached, and the rest are throttled (HTTP 429).',
+    title: { en: 'A burst scales out, then throttles', fr: 'Un pic de trafic : montée en charge, puis limitation' },
+    summary: {
+      en: 'Traffic jumps from 2 to 150 requests/s: new sandboxes are placed across workers until the reserved concurrency of 40 is reached, and the rest are throttled (HTTP 429).',
+      fr: 'Le trafic passe de 2 à 150 requêtes/s : de nouvelles sandboxes sont placées sur les hôtes jusqu’à la concurrence réservée de 40, au-delà les requêtes sont limitées (HTTP 429).',
+    },
     scenario: {
       version: 1,
       name: 'A burst scales out, then throttles',
@@ -73,11 +86,20 @@ export const presets: Preset[] = [
   ...(['microvm', 'account-vm'] as const).map(
     (isolation): Preset => ({
       id: `two-accounts-${isolation}`,
-      title: `Two accounts on shared hosts (${isolation === 'microvm' ? 'one microVM per sandbox' : 'one VM per account'})`,
+      title:
+        isolation === 'microvm'
+          ? { en: 'Two accounts on shared hosts (one microVM per sandbox)', fr: 'Deux comptes sur des hôtes partagés (une microVM par sandbox)' }
+          : { en: 'Two accounts on shared hosts (one VM per account)', fr: 'Deux comptes sur des hôtes partagés (une VM par compte)' },
       summary:
         isolation === 'microvm'
-          ? 'Firecracker-style: every sandbox is its own microVM, so two accounts pack densely onto the same hosts with VM-grade isolation.'
-          : "Early-Lambda style: each account gets whole VMs and its containers run inside them; a VM is reserved even when its containers are few, so hosts fill up sooner.",
+          ? {
+              en: 'Firecracker-style: every sandbox is its own microVM, so two accounts pack densely onto the same hosts with VM-grade isolation.',
+              fr: 'À la manière de Firecracker : chaque sandbox est sa propre microVM, si bien que deux comptes se partagent densément les mêmes hôtes, avec une isolation de niveau VM.',
+            }
+          : {
+              en: 'Early-Lambda style: each account gets whole VMs and its containers run inside them; a VM is reserved even when its containers are few, so hosts fill up sooner.',
+              fr: 'Comme aux débuts de Lambda : chaque compte reçoit des VM entières et ses conteneurs s’y exécutent ; une VM reste réservée même quand elle a peu de conteneurs, et les hôtes se remplissent plus vite.',
+            },
       scenario: {
         version: 1,
         name: `Two accounts on shared hosts (${isolation})`,
@@ -95,8 +117,11 @@ export const presets: Preset[] = [
   ),
   {
     id: 'steady',
-    title: 'Steady traffic for an hour',
-    summary: 'Poisson traffic at half a request per second: a handful of sandboxes serve almost every request warm, and most of their memory sits idle.',
+    title: { en: 'Steady traffic for an hour', fr: 'Une heure de trafic régulier' },
+    summary: {
+      en: 'Poisson traffic at half a request per second: a handful of sandboxes serve almost every request warm, and most of their memory sits idle.',
+      fr: 'Un trafic de Poisson à une demi-requête par seconde : une poignée de sandboxes servent presque toutes les requêtes à chaud, et l’essentiel de leur mémoire reste inactive.',
+    },
     scenario: {
       version: 1,
       name: 'Steady traffic for an hour',

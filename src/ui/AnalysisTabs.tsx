@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
 import type { RunReport } from '../sim/meters';
 import { simWorker } from '../worker/client';
 import { ChartsPanel } from './ChartsPanel';
@@ -6,50 +7,48 @@ import { MetricsTable } from './MetricsTable';
 import { StatechartPanel } from './StatechartPanel';
 import { useFrame } from './useFrame';
 
-const TABS = [
-  { id: 'charts', label: 'Charts' },
-  { id: 'statecharts', label: 'Statecharts' },
-  { id: 'metrics', label: 'Metrics' },
-] as const;
-type TabId = (typeof TABS)[number]['id'];
+const TABS = ['charts', 'statecharts', 'metrics'] as const;
+type TabId = (typeof TABS)[number];
 
 function MetricsTab() {
+  const { t } = useT();
   // The full report (percentiles sort every latency) is asked for at most once a second.
   const frame = useFrame(1);
   const [report, setReport] = useState<RunReport | null>(null);
   useEffect(() => {
     if (frame) void simWorker().report().then(setReport);
   }, [frame]);
-  return report ? <MetricsTable report={report} /> : <p className="subtle">No run yet.</p>;
+  return report ? <MetricsTable report={report} /> : <p className="subtle">{t('tabs.noRun')}</p>;
 }
 
 /** Charts, statecharts and the metrics table, under the live views. */
 export function AnalysisTabs() {
+  const { t } = useT();
   const [tab, setTab] = useState<TabId>('charts');
   return (
-    <section className="panel analysis" aria-label="Analysis">
-      <div role="tablist" aria-label="Analysis views" className="tabs">
-        {TABS.map((t, i) => (
+    <section className="panel analysis" aria-label={t('tabs.analysis')}>
+      <div role="tablist" aria-label={t('tabs.views')} className="tabs">
+        {TABS.map((id, i) => (
           <button
-            key={t.id}
+            key={id}
             role="tab"
-            id={`tab-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`tabpanel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`tabpanel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
             type="button"
-            onClick={() => setTab(t.id)}
+            onClick={() => setTab(id)}
             onKeyDown={(e) => {
               // The ARIA tabs pattern: arrows move between tabs (and are not playback steps here).
               if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
               e.preventDefault();
               e.stopPropagation();
               const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-              setTab(next.id);
-              document.getElementById(`tab-${next.id}`)?.focus();
+              setTab(next);
+              document.getElementById(`tab-${next}`)?.focus();
             }}
           >
-            {t.label}
+            {t(`tabs.${id}`)}
           </button>
         ))}
       </div>

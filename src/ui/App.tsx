@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'react';
+import { pick, useT } from '../i18n';
 import { presets } from '../lessons/presets';
 import { checkScenario } from '../sim/scenario';
 import { usePlayback } from '../store/playback';
@@ -6,6 +7,7 @@ import { useScenarioDraft } from '../store/scenarioDraft';
 import { handleShortcut } from './actions';
 import { AnalysisTabs } from './AnalysisTabs';
 import { Inspector } from './Inspector';
+import { LanguageSwitch } from './LanguageSwitch';
 import { PlanePanel } from './PlanePanel';
 import { PlaybackBar } from './PlaybackBar';
 import { startAutoLoad } from './playback/autoload';
@@ -14,6 +16,7 @@ import { SummaryBar } from './SummaryBar';
 import { TopologyPanel } from './TopologyPanel';
 
 export function App() {
+  const { t, lang } = useT();
   const draft = useScenarioDraft((s) => s.draft);
   const presetId = useScenarioDraft((s) => s.presetId);
   const choosePreset = useScenarioDraft((s) => s.choosePreset);
@@ -34,33 +37,34 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>
-          FaaScope <span className="tagline">inside a serverless platform</span>
+          FaaScope <span className="tagline">{t('app.tagline')}</span>
         </h1>
         <label className="preset">
-          <span>Preset</span>
+          <span>{t('app.preset')}</span>
           <select value={presetId ?? ''} onChange={(e) => choosePreset(e.target.value)}>
-            {presetId === null && <option value="">(edited scenario)</option>}
+            {presetId === null && <option value="">{t('app.editedScenario')}</option>}
             {presets.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.title}
+                {pick(p.title, lang)}
               </option>
             ))}
           </select>
         </label>
         <PlaybackBar />
+        <LanguageSwitch />
       </header>
       <SummaryBar />
       {workerError && (
         <div role="alert" className="banner error">
-          The simulation stopped: {workerError}. Your scenario is kept; press Reset or edit it to try again.
+          {t('app.workerError', { error: workerError })}
         </div>
       )}
       {stale && (
         <div className="banner warn" role="note">
-          The scenario has a problem (see the editor): the views show the last valid version.
+          {t('app.stale')}
         </div>
       )}
-      {preset && <p className="preset-summary">{preset.summary}</p>}
+      {preset && <p className="preset-summary">{pick(preset.summary, lang)}</p>}
       <main className="workspace">
         <PlanePanel />
         <div className="stage">

@@ -1,9 +1,11 @@
+import { useT } from '../i18n';
 import { SPEEDS, usePlayback } from '../store/playback';
 import { playback } from './playback/controller';
 import { formatSpeed, formatTime } from './format';
 
 /** Play, step, speed, reset and the timeline: the controls a lecturer reaches for. */
 export function PlaybackBar() {
+  const { t: tr, lang } = useT();
   const playing = usePlayback((s) => s.playing);
   const speedIndex = usePlayback((s) => s.speedIndex);
   const setSpeedIndex = usePlayback((s) => s.setSpeedIndex);
@@ -12,36 +14,36 @@ export function PlaybackBar() {
   const disabled = durationMs === 0;
   const speed = SPEEDS[speedIndex]!;
   return (
-    <div className="playback" role="toolbar" aria-label="Playback">
+    <div className="playback" role="toolbar" aria-label={tr('playback.toolbar')}>
       <button type="button" className="play" onClick={() => playback.toggle()} disabled={disabled} aria-keyshortcuts="Space">
-        {playing ? '❚❚ Pause' : '▶ Play'}
+        {playing ? tr('playback.pause') : tr('playback.play')}
       </button>
-      <button type="button" onClick={() => void playback.stepBack()} disabled={disabled} aria-label="Step back" title="Step back to the previous event (←)" aria-keyshortcuts="ArrowLeft">
-        « Back
+      <button type="button" onClick={() => void playback.stepBack()} disabled={disabled} aria-label={tr('playback.stepBack')} title={tr('playback.stepBackTitle')} aria-keyshortcuts="ArrowLeft">
+        {tr('playback.stepBackText')}
       </button>
-      <button type="button" onClick={() => void playback.step()} disabled={disabled} aria-label="Step" title="Step to the next event (→)" aria-keyshortcuts="ArrowRight">
-        Step »
+      <button type="button" onClick={() => void playback.step()} disabled={disabled} aria-label={tr('playback.step')} title={tr('playback.stepTitle')} aria-keyshortcuts="ArrowRight">
+        {tr('playback.stepText')}
       </button>
-      <button type="button" onClick={() => void playback.reset()} disabled={disabled} aria-label="Reset" title="Back to the start (Home)">
-        ↺ Reset
+      <button type="button" onClick={() => void playback.reset()} disabled={disabled} aria-label={tr('playback.reset')} title={tr('playback.resetTitle')}>
+        {tr('playback.resetText')}
       </button>
       <label className="speed">
-        <span>Speed</span>
+        <span>{tr('playback.speed')}</span>
         <input
           type="range"
           min={0}
           max={SPEEDS.length - 1}
           step={1}
           value={speedIndex}
-          aria-valuetext={formatSpeed(speed)}
+          aria-valuetext={formatSpeed(speed, lang)}
           onChange={(e) => setSpeedIndex(Number(e.target.value))}
         />
         <span className="speed-value" aria-hidden="true">
-          {formatSpeed(speed)}
+          {formatSpeed(speed, lang)}
         </span>
       </label>
       <label className="timeline">
-        <span className="visually-hidden">Timeline</span>
+        <span className="visually-hidden">{tr('playback.timeline')}</span>
         <input
           type="range"
           min={0}
@@ -49,13 +51,13 @@ export function PlaybackBar() {
           step={Math.max(durationMs / 2000, 0.001)}
           value={t}
           disabled={disabled}
-          aria-valuetext={`${formatTime(t)} of ${formatTime(durationMs)}`}
+          aria-valuetext={tr('playback.timelineValue', { time: formatTime(t, lang), duration: formatTime(durationMs, lang) })}
           onChange={(e) => void playback.seek(Number(e.target.value))}
         />
       </label>
       {/* Not a live region: the summary (role=status) announces time at a readable pace. */}
       <span className="clock">
-        {formatTime(t)} <span className="of">/ {formatTime(durationMs)}</span>
+        {formatTime(t, lang)} <span className="of">/ {formatTime(durationMs, lang)}</span>
       </span>
     </div>
   );

@@ -1,14 +1,17 @@
 import { useState } from 'react';
+import { useT } from '../i18n';
 import { checkScenario } from '../sim/scenario';
 import { useScenarioDraft } from '../store/scenarioDraft';
 import { ScenarioEditor } from './editor/ScenarioEditor';
 
 /** The scenario editor: a form, and the same scenario as JSON for pasting one a lecturer prepared. */
 export function ScenarioPanel() {
+  const { t } = useT();
   const draft = useScenarioDraft((s) => s.draft);
   const setDraft = useScenarioDraft((s) => s.setDraft);
   const [view, setView] = useState<'form' | 'json'>('form');
   const [jsonText, setJsonText] = useState<string | null>(null);
+  /** JSON.parse's message, when the text is not JSON (worded at render time, in the current language). */
   const [jsonError, setJsonError] = useState<string | null>(null);
   const text = jsonText ?? JSON.stringify(draft, null, 2);
   const check = checkScenario(draft);
@@ -27,20 +30,20 @@ export function ScenarioPanel() {
       edit(parsed);
     } catch (e) {
       // Keep the text as typed; the simulation keeps the last valid scenario.
-      setJsonError(`not valid JSON: ${(e as Error).message}`);
+      setJsonError((e as Error).message);
     }
   };
 
   return (
     <section className="panel scenario-panel" aria-labelledby="scenario-title">
       <h2 id="scenario-title">
-        Scenario
-        <span className="segmented" role="group" aria-label="Edit as">
+        {t('scenario.title')}
+        <span className="segmented" role="group" aria-label={t('scenario.editAs')}>
           <button type="button" aria-pressed={view === 'form'} onClick={() => setView('form')}>
-            Form
+            {t('scenario.form')}
           </button>
           <button type="button" aria-pressed={view === 'json'} onClick={() => setView('json')}>
-            JSON
+            {t('scenario.json')}
           </button>
         </span>
       </h2>
@@ -49,7 +52,7 @@ export function ScenarioPanel() {
       ) : (
         <>
           <label className="json-editor">
-            <span>Scenario (JSON)</span>
+            <span>{t('scenario.jsonLabel')}</span>
             <textarea
               value={text}
               onChange={(e) => onJson(e.target.value)}
@@ -61,7 +64,7 @@ export function ScenarioPanel() {
           </label>
           {(jsonError || !check.ok) && (
             <ul className="issues" role="alert">
-              {jsonError && <li>{jsonError}</li>}
+              {jsonError && <li>{t('scenario.notJson', { message: jsonError })}</li>}
               {!check.ok && check.issues.map((i) => <li key={i.message}>{i.message}</li>)}
             </ul>
           )}

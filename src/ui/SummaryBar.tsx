@@ -1,44 +1,38 @@
+import type { ReactNode } from 'react';
+import { pluralKey, useT } from '../i18n';
 import { formatCount, formatTime, formatUsd } from './format';
 import { useFrame } from './useFrame';
 
+/**
+ * A summary text with its figures in bold: the texts mark them `<b>…</b>`, so each language
+ * puts the figure where it says it ("<b>3</b> cold starts", "occupées : <b>3</b>"). The
+ * figures are numbers formatted here, never markup.
+ */
+function withBold(text: string): ReactNode[] {
+  return text.split(/<b>(.*?)<\/b>/).map((part, i) => (i % 2 === 1 ? <b key={i}>{part}</b> : part));
+}
+
 /** The live summary, always visible and read by screen readers (updated twice a second at most). */
 export function SummaryBar() {
+  const { t, lang } = useT();
   const frame = useFrame(2);
   if (!frame) return <div role="status" className="summary-bar" aria-live="polite" />;
   const s = frame.summary;
+  const n = (v: number) => formatCount(v, lang);
+  const endedBadly = s.timedOut + s.failed;
   return (
     <div role="status" className="summary-bar" aria-live="polite">
+      <span>{withBold(t('summary.simulated', { time: formatTime(frame.t, lang) }))}</span>
+      <span>{withBold(t(pluralKey('summary.requests', s.requests, lang), { n: n(s.requests) }))}</span>
+      <span>{withBold(t(pluralKey('summary.cold', s.cold, lang), { n: n(s.cold) }))}</span>
+      <span>{withBold(t('summary.warm', { n: n(s.warm) }))}</span>
+      <span>{withBold(t(pluralKey('summary.throttled', s.throttled, lang), { n: n(s.throttled) }))}</span>
+      {endedBadly > 0 && <span>{withBold(t(pluralKey('summary.failed', endedBadly, lang), { n: n(endedBadly) }))}</span>}
       <span>
-        <b>{formatTime(frame.t)}</b> simulated
+        {withBold(t('summary.sandboxes', { initializing: n(s.sandboxes.initializing), busy: n(s.sandboxes.busy), idle: n(s.sandboxes.idle) }))}
+        {s.sandboxes.shuttingDown > 0 && withBold(t('summary.shuttingDown', { n: n(s.sandboxes.shuttingDown) }))}
       </span>
-      <span>
-        <b>{formatCount(s.requests)}</b> request{s.requests === 1 ? '' : 's'}
-      </span>
-      <span>
-        <b>{formatCount(s.cold)}</b> cold start{s.cold === 1 ? '' : 's'}
-      </span>
-      <span>
-        <b>{formatCount(s.warm)}</b> warm
-      </span>
-      <span>
-        <b>{formatCount(s.throttled)}</b> throttled
-      </span>
-      {s.timedOut + s.failed > 0 && (
-        <span>
-          <b>{formatCount(s.timedOut + s.failed)}</b> timed out or failed
-        </span>
-      )}
-      <span>
-        sandboxes: <b>{s.sandboxes.initializing}</b> initializing, <b>{s.sandboxes.busy}</b> busy, <b>{s.sandboxes.idle}</b> idle
-        {s.sandboxes.shuttingDown > 0 && (
-          <>
-            , <b>{s.sandboxes.shuttingDown}</b> shutting down
-          </>
-        )}
-      </span>
-      <span>
-        cost <b>{formatUsd(s.costUsd)}</b>
-      </span>
+      <span>{withBold(t('summary.cost', { cost: formatUsd(s.costUsd, lang) }))}</span>
     </div>
   );
 }

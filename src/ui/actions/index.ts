@@ -1,3 +1,4 @@
+import { i18n } from '../../i18n';
 import { SPEEDS, usePlayback } from '../../store/playback';
 import { playback } from '../playback/controller';
 
@@ -8,20 +9,30 @@ import { playback } from '../playback/controller';
  */
 export interface Action {
   name: 'togglePlay' | 'stepForward' | 'stepBack' | 'speedUp' | 'speedDown' | 'reset';
-  label: string;
+  /** What it does, in the interface's current language (a getter: read it when showing it). */
+  readonly label: string;
   /** Shortcut keys (KeyboardEvent.key values) and how the help shows them. */
   keys: string[];
   keyHint: string;
   perform: () => void;
 }
 
+/** An action whose `label` is looked up (under `actions.<name>`) each time it is read. */
+const action = (name: Action['name'], rest: Omit<Action, 'name' | 'label'>): Action => ({
+  name,
+  get label() {
+    return i18n.t(`actions.${name}`);
+  },
+  ...rest,
+});
+
 export const actions: Action[] = [
-  { name: 'togglePlay', label: 'Play / Pause', keys: [' '], keyHint: 'Space', perform: () => playback.toggle() },
-  { name: 'stepForward', label: 'Step to the next event', keys: ['ArrowRight'], keyHint: '→', perform: () => void playback.step() },
-  { name: 'stepBack', label: 'Step back to the previous event', keys: ['ArrowLeft'], keyHint: '←', perform: () => void playback.stepBack() },
-  { name: 'speedUp', label: 'Faster', keys: ['+', '='], keyHint: '+', perform: () => usePlayback.getState().setSpeedIndex(usePlayback.getState().speedIndex + 1) },
-  { name: 'speedDown', label: 'Slower', keys: ['-', '_'], keyHint: '−', perform: () => usePlayback.getState().setSpeedIndex(usePlayback.getState().speedIndex - 1) },
-  { name: 'reset', label: 'Reset to the start', keys: ['Home'], keyHint: 'Home', perform: () => void playback.reset() },
+  action('togglePlay', { keys: [' '], keyHint: 'Space', perform: () => playback.toggle() }),
+  action('stepForward', { keys: ['ArrowRight'], keyHint: '→', perform: () => void playback.step() }),
+  action('stepBack', { keys: ['ArrowLeft'], keyHint: '←', perform: () => void playback.stepBack() }),
+  action('speedUp', { keys: ['+', '='], keyHint: '+', perform: () => usePlayback.getState().setSpeedIndex(usePlayback.getState().speedIndex + 1) }),
+  action('speedDown', { keys: ['-', '_'], keyHint: '−', perform: () => usePlayback.getState().setSpeedIndex(usePlayback.getState().speedIndex - 1) }),
+  action('reset', { keys: ['Home'], keyHint: 'Home', perform: () => void playback.reset() }),
 ];
 
 /** Keys typed into a field belong to the field, not to the shortcuts. */

@@ -1,3 +1,4 @@
+import { pluralKey, useT } from '../../i18n';
 import { functionsOfAccount, renameAccount } from './accounts';
 import { useEditor } from './context';
 import { newAccountId } from './defaults';
@@ -9,6 +10,7 @@ import { asArray, getIn, removeIn } from './paths';
  * functions to move first); renaming one moves its functions along.
  */
 export function AccountsFields() {
+  const { t, lang } = useT();
   const { draft, set, update } = useEditor();
   const { id, problems } = useField(['accounts'], false);
   const accounts = asArray(getIn(draft, ['accounts']));
@@ -17,22 +19,26 @@ export function AccountsFields() {
       <Problems id={`${id}-problems`} lines={problems} />
       <ul className="se-rows">
         {accounts.map((account, i) => {
-          const users = functionsOfAccount(draft, getIn(account, ['id']));
+          const users = functionsOfAccount(draft, getIn(account, ['id']), lang);
           const reason =
-            accounts.length <= 1 ? 'A scenario needs at least one account.' : users.length > 0 ? `Used by ${users.join(', ')}: move ${users.length === 1 ? 'it' : 'them'} to another account first.` : undefined;
+            accounts.length <= 1
+              ? t('editor.accounts.atLeastOne')
+              : users.length > 0
+                ? t(pluralKey('editor.accounts.usedBy', users.length, lang), { names: users.join(', ') })
+                : undefined;
           const reasonId = `${id}-${i}-reason`;
           return (
             <li key={i} className="se-row">
-              <TextField path={['accounts', i, 'id']} label={`Account ${i + 1} (id)`} onValue={(v) => update((d) => renameAccount(d, i, v))} />
+              <TextField path={['accounts', i, 'id']} label={t('editor.accounts.id', { n: i + 1 })} onValue={(v) => update((d) => renameAccount(d, i, v))} />
               <button
                 type="button"
                 className="se-button se-remove"
                 disabled={reason !== undefined}
-                aria-label={`Remove account ${String(getIn(account, ['id']) ?? i + 1)}`}
+                aria-label={t('editor.accounts.removeAccount', { id: String(getIn(account, ['id']) ?? i + 1) })}
                 aria-describedby={reason ? reasonId : undefined}
                 onClick={() => update((d) => removeIn(d, ['accounts', i]))}
               >
-                Remove
+                {t('editor.remove')}
               </button>
               {reason && (
                 <p id={reasonId} className="se-hint se-reason">
@@ -44,7 +50,7 @@ export function AccountsFields() {
         })}
       </ul>
       <button type="button" className="se-button" onClick={() => set(['accounts'], [...accounts, { id: newAccountId(draft) }])}>
-        Add account
+        {t('editor.accounts.add')}
       </button>
     </div>
   );

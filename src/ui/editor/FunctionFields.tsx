@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
+import { pluralKey, useT } from '../../i18n';
 import { figures } from '../../sim/figures';
 import { useEditor } from './context';
 import { functionColor } from '../../render/palette';
 import { defaultInitMs } from './defaults';
 import { DistributionField } from './DistributionField';
 import { ChoiceField, NumberField, Problems, SelectField, TextField, useField, type Choice } from './fields';
-import { hints } from './hints';
-import { humanMs } from './numberText';
+import { hintsFor } from './hints';
+import { formatNumber, humanMs } from './numberText';
 import { asArray, getIn } from './paths';
 import { WorkloadField } from './WorkloadField';
 
@@ -23,7 +24,9 @@ export interface FunctionFieldsProps {
 
 /** One function: its deployment settings, its durations and its workload, in a collapsible section. */
 export function FunctionFields({ index, defaultOpen, focusName, cannotRemove, onRemove }: FunctionFieldsProps) {
+  const { t, lang } = useT();
   const { draft, issues, idPrefix } = useEditor();
+  const hints = hintsFor(lang);
   const [open, setOpen] = useState(defaultOpen);
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -33,7 +36,7 @@ export function FunctionFields({ index, defaultOpen, focusName, cannotRemove, on
   const base = ['functions', index] as const;
   const fn = getIn(draft, base);
   const name = getIn(fn, ['name']);
-  const title = typeof name === 'string' && name !== '' ? name : `function ${index + 1}`;
+  const title = typeof name === 'string' && name !== '' ? name : t('editor.functions.unnamed', { n: index + 1 });
   const memory = getIn(fn, ['memoryMb']);
   const problemCount = issues.countUnder(`functions.${index}`);
   const own = useField(base, false);
@@ -49,45 +52,45 @@ export function FunctionFields({ index, defaultOpen, focusName, cannotRemove, on
         {/* The colour the topology and plane views give this function. */}
         <span className="se-swatch" style={{ background: functionColor(index) }} aria-hidden="true" />
         <span className="se-summary-name">{title}</span>
-        {typeof memory === 'number' && <span className="se-summary-meta">{memory} MB</span>}
+        {typeof memory === 'number' && <span className="se-summary-meta">{t('editor.functions.memoryMeta', { mb: formatNumber(memory, lang) })}</span>}
         {problemCount > 0 && (
           <span className="se-badge">
-            <span aria-hidden="true">⚠</span> {problemCount} {problemCount === 1 ? 'problem' : 'problems'}
+            <span aria-hidden="true">⚠</span> {t(pluralKey('editor.functions.problems', problemCount, lang), { n: formatNumber(problemCount, lang) })}
           </span>
         )}
       </summary>
       <div className="se-function-body">
         <Problems id={`${own.id}-problems`} lines={own.problems} />
         <div className="se-grid">
-          <TextField path={[...base, 'name']} label="Name" inputRef={nameRef} />
-          <SelectField path={[...base, 'account']} label="Account" choices={accountChoices} />
-          <NumberField path={[...base, 'memoryMb']} label="Memory (MB)" hint={hints.memory} wide />
+          <TextField path={[...base, 'name']} label={t('editor.functions.name')} inputRef={nameRef} />
+          <SelectField path={[...base, 'account']} label={t('editor.functions.account')} choices={accountChoices} />
+          <NumberField path={[...base, 'memoryMb']} label={t('editor.functions.memory')} hint={hints.memory} wide />
           <NumberField
             path={[...base, 'timeoutMs']}
-            label="Timeout (ms)"
-            placeholder={`default ${figures.defaultTimeoutMs.value}`}
-            hint={`${humanMs(timeout) ? `= ${humanMs(timeout)}. ` : ''}${hints.timeout}`}
+            label={t('editor.functions.timeout')}
+            placeholder={t('editor.defaultValue', { value: figures.defaultTimeoutMs.value })}
+            hint={`${humanMs(timeout, lang) ? t('editor.functions.timeoutIs', { human: humanMs(timeout, lang) }) : ''}${hints.timeout}`}
             wide
           />
-          <NumberField path={[...base, 'packageMb']} label="Package size (MB)" placeholder="default 5" hint={hints.packageSize} wide />
-          <DistributionField path={[...base, 'initMs']} legend="Init duration (cold start, ms)" hint={hints.initMs} fallback={defaultInitMs} />
-          <DistributionField path={[...base, 'durationMs']} legend="Handler duration (ms)" />
-          <NumberField path={[...base, 'reservedConcurrency']} label="Reserved concurrency (executions)" placeholder="not set" hint={hints.reserved} wide />
-          <NumberField path={[...base, 'provisionedConcurrency']} label="Provisioned concurrency (sandboxes)" placeholder="not set" hint={hints.provisioned} wide />
+          <NumberField path={[...base, 'packageMb']} label={t('editor.functions.packageSize')} placeholder={t('editor.defaultValue', { value: 5 })} hint={hints.packageSize} wide />
+          <DistributionField path={[...base, 'initMs']} legend={t('editor.functions.init')} hint={hints.initMs} fallback={defaultInitMs} />
+          <DistributionField path={[...base, 'durationMs']} legend={t('editor.functions.handler')} />
+          <NumberField path={[...base, 'reservedConcurrency']} label={t('editor.functions.reserved')} placeholder={t('editor.notSet')} hint={hints.reserved} wide />
+          <NumberField path={[...base, 'provisionedConcurrency']} label={t('editor.functions.provisioned')} placeholder={t('editor.notSet')} hint={hints.provisioned} wide />
           <ChoiceField
             path={[...base, 'invocation']}
-            label="Invocation"
+            label={t('editor.functions.invocation')}
             fallback="sync"
             choices={[
-              { value: 'sync', label: 'synchronous', description: hints.invocation.sync },
-              { value: 'async', label: 'asynchronous', description: hints.invocation.async },
+              { value: 'sync', label: t('editor.functions.sync'), description: hints.invocation.sync },
+              { value: 'async', label: t('editor.functions.async'), description: hints.invocation.async },
             ]}
           />
           <WorkloadField path={[...base, 'workload']} />
         </div>
         <div className="se-actions">
           <button type="button" className="se-button se-remove" disabled={cannotRemove !== undefined} aria-describedby={cannotRemove ? reasonId : undefined} onClick={onRemove}>
-            Remove function {title}
+            {t('editor.functions.remove', { name: title })}
           </button>
           {cannotRemove && (
             <p id={reasonId} className="se-hint se-reason">

@@ -1,7 +1,8 @@
+import { useT } from '../../i18n';
 import { figures } from '../../sim/figures';
 import { useEditor } from './context';
 import { ChoiceField, NumberField } from './fields';
-import { hints } from './hints';
+import { hintsFor } from './hints';
 import { getIn, isRecord, setIn } from './paths';
 
 const keepAlivePath = ['platform', 'keepAlive'] as const;
@@ -9,6 +10,8 @@ const defaultIdleMs = figures.fixedKeepAliveAwsMs.value;
 
 /** Hosts, isolation, placement, keep-alive and the account limit: the provider's side of a run. */
 export function PlatformFields() {
+  const { t, lang } = useT();
+  const hints = hintsFor(lang);
   const { draft, set } = useEditor();
   const keepAlive = getIn(draft, keepAlivePath);
   // The schema's default keep-alive is fixed at the AWS figure; show it as such when left out.
@@ -16,42 +19,47 @@ export function PlatformFields() {
   const idleMs = isRecord(keepAlive) ? keepAlive.idleMs : undefined;
   return (
     <div className="se-grid">
-      <NumberField path={['platform', 'hosts']} label="Hosts (count)" placeholder="default 4" />
-      <NumberField path={['platform', 'hostMemoryMb']} label="Host memory (MB)" placeholder={`default ${figures.hostMemoryMb.value}`} hint={hints.hostMemory} />
+      <NumberField path={['platform', 'hosts']} label={t('editor.platform.hosts')} placeholder={t('editor.defaultValue', { value: 4 })} />
+      <NumberField
+        path={['platform', 'hostMemoryMb']}
+        label={t('editor.platform.hostMemory')}
+        placeholder={t('editor.defaultValue', { value: figures.hostMemoryMb.value })}
+        hint={hints.hostMemory}
+      />
       <ChoiceField
         path={['platform', 'isolation']}
-        label="Isolation"
+        label={t('editor.platform.isolation')}
         fallback="microvm"
         choices={[
-          { value: 'microvm', label: 'microVM per sandbox', description: hints.isolation.microvm },
-          { value: 'account-vm', label: 'VM per account', description: hints.isolation['account-vm'] },
+          { value: 'microvm', label: t('editor.platform.microvm'), description: hints.isolation.microvm },
+          { value: 'account-vm', label: t('editor.platform.accountVm'), description: hints.isolation['account-vm'] },
         ]}
       />
       <ChoiceField
         path={['platform', 'placement']}
-        label="Placement"
+        label={t('editor.platform.placement')}
         fallback="spread"
         choices={[
-          { value: 'pack', label: 'pack', description: hints.placement.pack },
-          { value: 'spread', label: 'spread', description: hints.placement.spread },
+          { value: 'pack', label: t('editor.platform.pack'), description: hints.placement.pack },
+          { value: 'spread', label: t('editor.platform.spread'), description: hints.placement.spread },
         ]}
       />
       <ChoiceField
         path={[...keepAlivePath, 'policy']}
-        label="Keep-alive"
+        label={t('editor.platform.keepAlive')}
         value={policy}
         onValue={(p) => set(keepAlivePath, p === 'fixed' ? { policy: 'fixed', idleMs: typeof idleMs === 'number' ? idleMs : defaultIdleMs } : { policy: p })}
         choices={[
-          { value: 'none', label: 'none', description: hints.keepAlivePolicy.none },
-          { value: 'fixed', label: 'fixed', description: hints.keepAlivePolicy.fixed },
+          { value: 'none', label: t('editor.platform.none'), description: hints.keepAlivePolicy.none },
+          { value: 'fixed', label: t('editor.platform.fixed'), description: hints.keepAlivePolicy.fixed },
         ]}
       />
       {policy === 'fixed' && (
         <NumberField
           path={[...keepAlivePath, 'idleMs']}
-          label="Keep-alive idle time (min)"
+          label={t('editor.platform.idle')}
           scale={60_000}
-          placeholder={`default ${defaultIdleMs / 60_000}`}
+          placeholder={t('editor.defaultValue', { value: defaultIdleMs / 60_000 })}
           value={idleMs}
           onValue={(v) => set(keepAlivePath, setIn(isRecord(keepAlive) ? keepAlive : { policy: 'fixed' }, ['idleMs'], v))}
           hint={hints.keepAliveIdle}
@@ -60,8 +68,8 @@ export function PlatformFields() {
       )}
       <NumberField
         path={['platform', 'limits', 'accountConcurrency']}
-        label="Account concurrency limit (executions)"
-        placeholder={`default ${figures.accountConcurrency.value}`}
+        label={t('editor.platform.accountConcurrency')}
+        placeholder={t('editor.defaultValue', { value: figures.accountConcurrency.value })}
         hint={hints.accountConcurrency}
         wide
       />

@@ -1,4 +1,5 @@
 import { useCallback, useId, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
+import { i18n, pluralKey, useT, type Lang } from '../../i18n';
 import { checkScenario } from '../../sim/scenario';
 import { AccountsFields } from './AccountsFields';
 import { EditorContext, useEditor, type EditorApi } from './context';
@@ -6,7 +7,7 @@ import { newFunction } from './defaults';
 import { NumberField, Problems, TextField, useField } from './fields';
 import { FunctionFields } from './FunctionFields';
 import { placeIssues } from './issues';
-import { humanMs } from './numberText';
+import { formatNumber, humanMs } from './numberText';
 import { asArray, getIn, removeIn, setIn, type DraftPath } from './paths';
 import { PlatformFields } from './PlatformFields';
 import './editor.css';
@@ -27,9 +28,10 @@ export interface ScenarioEditorProps {
  * <ScenarioEditor draft={draft} onChange={setDraft} />
  */
 export function ScenarioEditor({ draft, onChange }: ScenarioEditorProps): JSX.Element {
+  const { t, lang } = useT();
   const idPrefix = `se${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const check = useMemo(() => checkScenario(draft), [draft]);
-  const issues = useMemo(() => placeIssues(check.ok ? [] : check.issues), [check]);
+  const issues = useMemo(() => placeIssues(check.ok ? [] : check.issues, lang), [check, lang]);
   const set = useCallback((path: DraftPath, value: unknown) => onChange(setIn(draft, path, value)), [draft, onChange]);
   const update = useCallback((change: (d: unknown) => unknown) => onChange(change(draft)), [draft, onChange]);
   const api = useMemo<EditorApi>(() => ({ draft, issues, idPrefix, set, update }), [draft, issues, idPrefix, set, update]);
@@ -37,14 +39,14 @@ export function ScenarioEditor({ draft, onChange }: ScenarioEditorProps): JSX.El
   return (
     <EditorContext.Provider value={api}>
       {/* A div, not a <form>: the app may already wrap the panel in one, and forms cannot nest. */}
-      <div className="se-editor" role="form" aria-label="Scenario editor">
+      <div className="se-editor" role="form" aria-label={t('editor.label')}>
         <p role="status" className={`se-status${issues.total > 0 ? ' se-status-bad' : ''}`}>
-          {issues.total === 0 ? '✓ The scenario is valid.' : `⚠ ${issues.total} ${issues.total === 1 ? 'problem' : 'problems'} to fix, each marked ⚠ below.`}
+          {issues.total === 0 ? t('editor.valid') : t(pluralKey('editor.problems', issues.total, lang), { n: formatNumber(issues.total, lang) })}
         </p>
         {issues.unplaced.length > 0 && (
           <div role="alert" className="se-alert">
             <p className="se-alert-title">
-              <span aria-hidden="true">⚠</span> Problems outside the fields below:
+              <span aria-hidden="true">⚠</span> {t('editor.outside')}
             </p>
             <ul>
               {issues.unplaced.map((issue, k) => (
@@ -55,20 +57,20 @@ export function ScenarioEditor({ draft, onChange }: ScenarioEditorProps): JSX.El
             </ul>
           </div>
         )}
-        <Section title="Scenario">
+        <Section title={t('editor.sections.scenario')}>
           <div className="se-grid">
-            <TextField path={['name']} label="Name" wide />
-            <NumberField path={['seed']} label="Seed (integer)" placeholder="default 1" hint="Same seed, same run." />
-            <NumberField path={['durationMs']} label="Duration (min)" scale={60_000} hint={durationHint(getIn(draft, ['durationMs']))} />
+            <TextField path={['name']} label={t('editor.scenario.name')} wide />
+            <NumberField path={['seed']} label={t('editor.scenario.seed')} placeholder={t('editor.defaultValue', { value: 1 })} hint={t('editor.scenario.seedHint')} />
+            <NumberField path={['durationMs']} label={t('editor.scenario.duration')} scale={60_000} hint={durationHint(getIn(draft, ['durationMs']), lang)} />
           </div>
         </Section>
-        <Section title="Platform">
+        <Section title={t('editor.sections.platform')}>
           <PlatformFields />
         </Section>
-        <Section title="Accounts">
+        <Section title={t('editor.sections.accounts')}>
           <AccountsFields />
         </Section>
-        <Section title="Functions">
+        <Section title={t('editor.sections.functions')}>
           <FunctionsList />
         </Section>
       </div>
@@ -76,7 +78,13 @@ export function ScenarioEditor({ draft, onChange }: ScenarioEditorProps): JSX.El
   );
 }
 
-const durationHint = (ms: unknown) => (typeof ms === 'number' && Number.isFinite(ms) ? `${ms.toLocaleString('en-US')} ms${ms >= 1_000 ? ` = ${humanMs(ms)}` : ''} of simulated time` : 'Simulated time, in minutes.');
+/** "150,000 ms = 2.5 min of simulated time": what the minutes typed are stored as. */
+function durationHint(ms: unknown, lang: Lang): string {
+  const t = i18n.getFixedT(lang);
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) return t('editor.scenario.durationEmpty');
+  const human = humanMs(ms, lang);
+  return human ? t('editor.scenario.durationMsLong', { ms: formatNumber(ms, lang), human }) : t('editor.scenario.durationMs', { ms: formatNumber(ms, lang) });
+}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = useId();
@@ -92,6 +100,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 /** The functions, one collapsible section each; at least one always stays. */
 function FunctionsList() {
+  const { t } = useT();
   const { draft, update } = useEditor();
   const { id, problems } = useField(['functions'], false);
   const functions = asArray(getIn(draft, ['functions']));
@@ -119,12 +128,12 @@ function FunctionsList() {
           index={i}
           defaultOpen={i === 0 || i === added}
           focusName={i === added}
-          cannotRemove={onlyOne ? 'A scenario needs at least one function.' : undefined}
+          cannotRemove={onlyOne ? t('editor.functions.atLeastOne') : undefined}
           onRemove={() => remove(i)}
         />
       ))}
       <button ref={addButton} type="button" className="se-button" onClick={add}>
-        Add function
+        {t('editor.functions.add')}
       </button>
     </div>
   );

@@ -1,11 +1,12 @@
+import { getLang, i18n, type Lang } from '../../i18n';
 import { asArray, getIn, setIn } from './paths';
 
-/** The names (or positions) of the functions that run under account `id`. */
-export function functionsOfAccount(draft: unknown, id: unknown): string[] {
+/** The names (or positions, "function 2") of the functions that run under account `id`. */
+export function functionsOfAccount(draft: unknown, id: unknown, lang: Lang = getLang()): string[] {
   return asArray(getIn(draft, ['functions']))
     .map((f, i) => ({ account: getIn(f, ['account']), name: getIn(f, ['name']), i }))
     .filter((f) => f.account === id)
-    .map((f) => (typeof f.name === 'string' && f.name !== '' ? f.name : `function ${f.i + 1}`));
+    .map((f) => (typeof f.name === 'string' && f.name !== '' ? f.name : i18n.getFixedT(lang)('editor.functions.unnamed', { n: f.i + 1 })));
 }
 
 /**

@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useState, type ReactNode, type Ref } from 'react';
+import { useT } from '../../i18n';
 import { useEditor } from './context';
 import { formatNumberText, parseNumberText } from './numberText';
 import { domKey, getIn, pathKey, type DraftPath } from './paths';
@@ -161,10 +163,10 @@ export interface Choice {
 }
 
 /** The options, plus one for a value in the draft that is none of them, so it is shown rather than silently replaced. */
-function withCurrent(choices: readonly Choice[], value: unknown): readonly Choice[] {
+function withCurrent(choices: readonly Choice[], value: unknown, t: TFunction): readonly Choice[] {
   if (choices.some((c) => c.value === value)) return choices;
-  if (value === undefined) return [{ value: '', label: '(choose one)' }, ...choices];
-  return [{ value: String(value), label: `${formatNumberText(value)} (not valid)` }, ...choices];
+  if (value === undefined) return [{ value: '', label: t('editor.chooseOne') }, ...choices];
+  return [{ value: String(value), label: t('editor.notValid', { value: formatNumberText(value) }) }, ...choices];
 }
 
 export interface SelectFieldProps extends FieldProps, ValueProps<string> {
@@ -173,8 +175,9 @@ export interface SelectFieldProps extends FieldProps, ValueProps<string> {
 
 export function SelectField(props: SelectFieldProps) {
   const { path, label, hint, wide, choices } = props;
+  const { t } = useT();
   const { value, write } = useBinding(path, props);
-  const options = withCurrent(choices, value);
+  const options = withCurrent(choices, value, t);
   return (
     <Field path={path} label={label} hint={hint} wide={wide}>
       {(aria) => (

@@ -1,44 +1,56 @@
+import { getLang, i18n, type Lang } from '../../i18n';
 import { figures, type FigureName } from '../../sim/figures';
 
 /**
  * The small print beside a field: the figure a default comes from and its source, built from
- * `sim/figures.ts` so the editor can never disagree with the simulation's defaults.
+ * `sim/figures.ts` so the editor can never disagree with the simulation's defaults. The words
+ * are the interface language's; the sources stay as they are cited (titles of documents and
+ * papers), except "illustrative", which is said in the language.
  */
+export function hintsFor(lang: Lang = getLang()): Hints {
+  let hints = cache.get(lang);
+  if (!hints) cache.set(lang, (hints = makeHints(lang)));
+  return hints;
+}
 
-const num = (v: number) => v.toLocaleString('en-US');
-const isIllustrative = (name: FigureName) => figures[name].source.startsWith('illustrative');
-const source = (name: FigureName) => (isIllustrative(name) ? 'illustrative, no published figure' : figures[name].source);
+type Hints = ReturnType<typeof makeHints>;
+/** The figures are constants: each language's hints are made once. */
+const cache = new Map<Lang, Hints>();
 
-/** `Default 1,000 — AWS Lambda quotas (documentation).` (sources carry their own parentheses, hence the dash). */
-export const defaultHint = (name: FigureName, shown = `${num(figures[name].value)} ${figures[name].unit}`): string => `Default ${shown} — ${source(name)}.`;
+function makeHints(lang: Lang) {
+  const t = i18n.getFixedT(lang);
+  const num = (v: number) => new Intl.NumberFormat(lang).format(v);
+  const isIllustrative = (name: FigureName) => figures[name].source.startsWith('illustrative');
+  // Sources carry their own parentheses, hence the dash before them in the texts.
+  const source = (name: FigureName) => (isIllustrative(name) ? t('editor.hints.illustrative') : figures[name].source);
+  const minutes = (name: FigureName) => num(figures[name].value / 60_000);
+  const seconds = (name: FigureName) => num(figures[name].value / 1_000);
 
-const minutes = (name: FigureName) => num(figures[name].value / 60_000);
-const seconds = (name: FigureName) => num(figures[name].value / 1_000);
-
-export const hints = {
-  hostMemory: defaultHint('hostMemoryMb'),
-  isolation: {
-    microvm: `Each sandbox in its own microVM (Firecracker): about ${figures.microVmBootMs.value} ms to boot, ${figures.microVmOverheadMb.value} MiB overhead each — ${figures.microVmBootMs.source}.`,
-    'account-vm': `Containers inside one VM per account (early Lambda): accounts never share a VM, but a VM of ${num(figures.accountVmMemoryMb.value)} MB is reserved per account (illustrative).`,
-  },
-  placement: {
-    pack: 'Fill hosts in order: few hosts busy, the rest kept free.',
-    spread: "Put a function's new sandbox on the host with the fewest of its sandboxes, so its spikes are spread out.",
-  },
-  keepAlivePolicy: {
-    none: 'Reclaim a sandbox as soon as its invocation ends: every request is a cold start.',
-    fixed: 'Keep an idle sandbox for a fixed time after its last invocation, then reclaim it.',
-  },
-  keepAliveIdle: `AWS ~${minutes('fixedKeepAliveAwsMs')} min, Azure ~${minutes('fixedKeepAliveAzureMs')} min — ${figures.fixedKeepAliveAwsMs.source}.`,
-  accountConcurrency: defaultHint('accountConcurrency', num(figures.accountConcurrency.value)),
-  memory: `${num(figures.minMemoryMb.value)}–${num(figures.maxMemoryMb.value)} MB — ${figures.maxMemoryMb.source}. CPU grows with memory: about one vCPU at ${num(figures.memoryPerVcpuMb.value)} MB — ${figures.memoryPerVcpuMb.source}.`,
-  timeout: `Default ${seconds('defaultTimeoutMs')} s — ${figures.defaultTimeoutMs.source}. At most ${seconds('maxTimeoutMs')} s — ${figures.maxTimeoutMs.source}.`,
-  packageSize: `Code download grows with size: ${figures.codeFetchMsPerMb.value} ms per MB (illustrative).`,
-  initMs: `Init must finish within ${seconds('initLimitMs')} s on demand — ${figures.initLimitMs.source}.`,
-  reserved: "Caps this function's concurrent executions and sets them aside from the account's limit. Empty: not set.",
-  provisioned: 'Sandboxes initialized ahead of demand and kept warm (billed while they wait). At most the reserved concurrency. Empty: not set.',
-  invocation: {
-    sync: 'The caller waits for the result; over the limit it gets HTTP 429.',
-    async: `The platform queues the event and retries; throttled events are kept up to ${num(figures.asyncMaxEventAgeMs.value / 3_600_000)} h — ${figures.asyncMaxEventAgeMs.source}.`,
-  },
-} as const;
+  return {
+    hostMemory: t('editor.hints.hostMemory', { value: num(figures.hostMemoryMb.value), source: source('hostMemoryMb') }),
+    isolation: {
+      microvm: t('editor.hints.microvm', { boot: num(figures.microVmBootMs.value), overhead: num(figures.microVmOverheadMb.value), source: source('microVmBootMs') }),
+      'account-vm': t('editor.hints.accountVm', { memory: num(figures.accountVmMemoryMb.value) }),
+    },
+    placement: { pack: t('editor.hints.pack'), spread: t('editor.hints.spread') },
+    keepAlivePolicy: { none: t('editor.hints.keepAliveNone'), fixed: t('editor.hints.keepAliveFixed') },
+    keepAliveIdle: t('editor.hints.keepAliveIdle', { aws: minutes('fixedKeepAliveAwsMs'), azure: minutes('fixedKeepAliveAzureMs'), source: source('fixedKeepAliveAwsMs') }),
+    accountConcurrency: t('editor.hints.accountConcurrency', { value: num(figures.accountConcurrency.value), source: source('accountConcurrency') }),
+    memory: t('editor.hints.memory', {
+      min: num(figures.minMemoryMb.value),
+      max: num(figures.maxMemoryMb.value),
+      source: source('maxMemoryMb'),
+      vcpu: num(figures.memoryPerVcpuMb.value),
+      vcpuSource: source('memoryPerVcpuMb'),
+    }),
+    timeout: t('editor.hints.timeout', { value: seconds('defaultTimeoutMs'), source: source('defaultTimeoutMs'), max: seconds('maxTimeoutMs'), maxSource: source('maxTimeoutMs') }),
+    packageSize: t('editor.hints.packageSize', { ms: num(figures.codeFetchMsPerMb.value) }),
+    initMs: t('editor.hints.initMs', { limit: seconds('initLimitMs'), source: source('initLimitMs') }),
+    reserved: t('editor.hints.reserved'),
+    provisioned: t('editor.hints.provisioned'),
+    invocation: {
+      sync: t('editor.hints.sync'),
+      async: t('editor.hints.async', { hours: num(figures.asyncMaxEventAgeMs.value / 3_600_000), source: source('asyncMaxEventAgeMs') }),
+    },
+  };
+}

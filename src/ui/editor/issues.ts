@@ -1,3 +1,4 @@
+import { getLang, i18n, type Lang } from '../../i18n';
 import { formatPath, type ScenarioIssue } from '../../sim/scenario';
 import { pathKey, type DraftPath } from './paths';
 
@@ -6,7 +7,8 @@ import { pathKey, type DraftPath } from './paths';
  * it beside the input for that path, or beside the nearest control that owns it (an unknown key
  * inside a distribution goes to its type select, a bad minute of counts to the counts field).
  * What no field owns (the version, platform settings the editor does not show, a draft that is
- * not an object) goes to the list at the top, so no problem is ever hidden.
+ * not an object) goes to the list at the top, so no problem is ever hidden. The schema's own
+ * messages are shown as they come; only the item names ("minute 3") are in the interface's language.
  */
 
 /** Where one problem is shown: the field key, and a prefix naming the item when it is one entry of a list field. */
@@ -32,32 +34,33 @@ function distributionSlot(base: DraftPath, rest: DraftPath): IssueSlot | null {
   return null;
 }
 
-function workloadSlot(base: DraftPath, rest: DraftPath): IssueSlot | null {
+function workloadSlot(base: DraftPath, rest: DraftPath, lang: Lang): IssueSlot | null {
+  const t = i18n.getFixedT(lang);
   const [k, j, sub] = rest;
   if (k === undefined || k === 'type') return slot([...base, 'type']);
   if (rest.length === 1 && typeof k === 'string' && workloadFields.has(k)) return slot([...base, k]);
   if (k === 'steps' && j === undefined) return slot([...base, 'steps']);
   if (k === 'steps' && typeof j === 'number' && (sub === 'atMs' || sub === 'ratePerSec') && rest.length === 3) return slot([...base, 'steps', j, sub]);
-  if (k === 'steps' && typeof j === 'number') return slot([...base, 'steps'], `step ${j + 1}`);
+  if (k === 'steps' && typeof j === 'number') return slot([...base, 'steps'], t('editor.workload.step', { n: j + 1 }));
   if (k === 'counts' && j === undefined) return slot([...base, 'counts']);
-  if (k === 'counts' && typeof j === 'number') return slot([...base, 'counts'], `minute ${j + 1}`);
+  if (k === 'counts' && typeof j === 'number') return slot([...base, 'counts'], t('editor.workload.minute', { n: j + 1 }));
   return null;
 }
 
-function functionSlot(i: number, rest: DraftPath): IssueSlot {
+function functionSlot(i: number, rest: DraftPath, lang: Lang): IssueSlot {
   const base = ['functions', i] as const;
   const [k, ...sub] = rest;
   let found: IssueSlot | null = null;
   if (k === undefined) found = slot(base);
   else if (typeof k === 'string' && functionFields.has(k) && sub.length === 0) found = slot([...base, k]);
   else if (k === 'initMs' || k === 'durationMs') found = distributionSlot([...base, k], sub);
-  else if (k === 'workload') found = workloadSlot([...base, k], sub);
+  else if (k === 'workload') found = workloadSlot([...base, k], sub, lang);
   // Anything else inside a function is shown at the top of that function's section.
   return found ?? slot(base, formatPath(rest));
 }
 
 /** The field that shows a problem at `path`, or null when it belongs in the list at the top. */
-export function issueSlot(path: DraftPath): IssueSlot | null {
+export function issueSlot(path: DraftPath, lang: Lang = getLang()): IssueSlot | null {
   const [head, a, b, c] = path;
   if (path.length === 1 && (head === 'name' || head === 'seed' || head === 'durationMs')) return slot(path);
   if (head === 'platform') {
@@ -74,7 +77,7 @@ export function issueSlot(path: DraftPath): IssueSlot | null {
   }
   if (head === 'functions') {
     if (a === undefined) return slot(['functions']);
-    if (typeof a === 'number') return functionSlot(a, path.slice(2));
+    if (typeof a === 'number') return functionSlot(a, path.slice(2), lang);
   }
   return null;
 }
@@ -96,16 +99,17 @@ export function withoutPath(issue: ScenarioIssue): string {
   return issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
 }
 
-export function placeIssues(issues: readonly ScenarioIssue[]): PlacedIssues {
+export function placeIssues(issues: readonly ScenarioIssue[], lang: Lang = getLang()): PlacedIssues {
+  const t = i18n.getFixedT(lang);
   const byKey = new Map<string, string[]>();
   const unplaced: ScenarioIssue[] = [];
   for (const issue of issues) {
-    const where = issueSlot(issue.path);
+    const where = issueSlot(issue.path, lang);
     if (!where) {
       unplaced.push(issue);
       continue;
     }
-    const text = where.item === undefined ? withoutPath(issue) : `${where.item}: ${withoutPath(issue)}`;
+    const text = where.item === undefined ? withoutPath(issue) : t('editor.itemProblem', { item: where.item, problem: withoutPath(issue) });
     const list = byKey.get(where.key);
     if (list) list.push(text);
     else byKey.set(where.key, [text]);

@@ -1,3 +1,5 @@
+import { getLang, i18n, type Lang } from '../../i18n';
+
 /**
  * Numbers as the user types them. Text that is a number is stored as a number; anything else is
  * stored as typed, so the schema can say `expected number, got "12a"` beside the field and the
@@ -42,10 +44,14 @@ export function formatNumberList(value: unknown): string {
   return Array.isArray(value) ? value.map((v) => formatNumberText(v)).join(', ') : formatNumberText(value);
 }
 
-/** `60,000 ms = 1 min`: a ms figure in words a student reads at a glance. */
-export function humanMs(ms: unknown): string | undefined {
+const units = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [1_000, 's']] as const;
+
+/** `1 min`, `2.5 h` (`2,5 h`, `3 j` in French): a ms figure in the unit a student reads at a glance. */
+export function humanMs(ms: unknown, lang: Lang = getLang()): string | undefined {
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 1_000) return undefined;
-  const units: [number, string][] = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [1_000, 's']];
   const [size, name] = units.find(([u]) => ms >= u)!;
-  return `${Number((ms / size).toPrecision(4)).toLocaleString('en-US')} ${name}`;
+  return `${new Intl.NumberFormat(lang).format(Number((ms / size).toPrecision(4)))} ${i18n.getFixedT(lang)(`editor.units.${name}`)}`;
 }
+
+/** A number as the language writes it ("150,000", "150 000"), for hints that show a stored value. */
+export const formatNumber = (v: number, lang: Lang = getLang()): string => new Intl.NumberFormat(lang, { maximumFractionDigits: 3 }).format(v);
