@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/i18n/testSetup.ts'],
     // Generous: CI shares 2 cores with the build; speed targets live in `npm run bench`, not in timeouts.
     testTimeout: 30_000,
   },

@@ -2,8 +2,7 @@ import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en';
-import { fr } from './fr';
-import { LANGS, type Lang, type Localized } from './types';
+import { LANGS, type Lang, type Localized, type Messages } from './types';
 
 export { LANGS, type Lang, type Localized };
 
@@ -11,14 +10,16 @@ export { LANGS, type Lang, type Localized };
 export const LANG_STORAGE_KEY = 'faascope.lang';
 
 /**
- * i18next with the browser's language as the default and the user's choice remembered. The
- * resources are bundled (the interface text is small); lessons bring their own texts.
+ * i18next with the browser's language as the default and the user's choice remembered.
+ * English is bundled (it is also the fallback); other languages are loaded when chosen, so
+ * they cost nothing to a page that does not show them. Lessons bring their own texts.
  */
 void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { en: { translation: en }, fr: { translation: fr } },
+    resources: { en: { translation: en } },
+    partialBundledLanguages: true,
     supportedLngs: [...LANGS],
     nonExplicitSupportedLngs: true,
     fallbackLng: 'en',
@@ -41,8 +42,26 @@ function currentLang(lng = i18n.language ?? 'en'): Lang {
 /** The interface's language, one of LANGS. */
 export const getLang = (): Lang => currentLang();
 
+const loaders: Record<Lang, () => Promise<Messages>> = {
+  en: async () => en,
+  fr: () => import('./fr').then((m) => m.fr),
+};
+
+/** Makes a language's text available (fetching its module the first time). */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (!i18n.hasResourceBundle(lang, 'translation')) i18n.addResourceBundle(lang, 'translation', await loaders[lang]());
+}
+
+/** Switches the interface's language: at once if its text is here, else once it has loaded. */
 export function setLang(lang: Lang): void {
-  void i18n.changeLanguage(lang);
+  if (i18n.hasResourceBundle(lang, 'translation')) void i18n.changeLanguage(lang);
+  else void loadLanguage(lang).then(() => i18n.changeLanguage(lang));
+}
+
+/** Before the first render: the text of the language the page opens in (`lang`, or the detected one). */
+export async function i18nReady(lang: Lang = getLang()): Promise<void> {
+  await loadLanguage(lang);
+  await i18n.changeLanguage(lang);
 }
 
 /** `t` and the current language, re-rendering on change. */

@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useT } from '../i18n';
 import type { RunReport } from '../sim/meters';
 import { simWorker } from '../worker/client';
 import { ChartsPanel } from './ChartsPanel';
 import { MetricsTable } from './MetricsTable';
-import { StatechartPanel } from './StatechartPanel';
 import { useFrame } from './useFrame';
+
+// The statechart view (with XState's definitions) is loaded when its tab is first opened: it
+// is not in the page's initial JavaScript.
+const StatechartPanel = lazy(() => import('./StatechartPanel').then((m) => ({ default: m.StatechartPanel })));
 
 const TABS = ['charts', 'statecharts', 'metrics'] as const;
 type TabId = (typeof TABS)[number];
@@ -54,7 +57,11 @@ export function AnalysisTabs() {
       </div>
       <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'charts' && <ChartsPanel />}
-        {tab === 'statecharts' && <StatechartPanel />}
+        {tab === 'statecharts' && (
+          <Suspense fallback={<p className="subtle">…</p>}>
+            <StatechartPanel />
+          </Suspense>
+        )}
         {tab === 'metrics' && <MetricsTab />}
       </div>
     </section>

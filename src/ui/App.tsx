@@ -1,9 +1,10 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { pick, useT } from '../i18n';
 import { presets } from '../lessons/presets';
 import { checkScenario } from '../sim/scenario';
 import { usePlayback } from '../store/playback';
 import { useScenarioDraft } from '../store/scenarioDraft';
+import { useUi } from '../store/ui';
 import { handleShortcut } from './actions';
 import { AnalysisTabs } from './AnalysisTabs';
 import { Inspector } from './Inspector';
@@ -11,30 +12,53 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { PlanePanel } from './PlanePanel';
 import { PlaybackBar } from './PlaybackBar';
 import { startAutoLoad } from './playback/autoload';
+import { playback } from './playback/controller';
+import { PresenterButton } from './presenter/PresenterButton';
+import { handleViewShortcut } from './presenter/keys';
 import { ScenarioPanel } from './ScenarioPanel';
+import { ShareMenu } from './share/ShareMenu';
+import { ShortcutHelp, ShortcutHelpButton } from './ShortcutHelp';
+import type { Startup } from './startup';
 import { SummaryBar } from './SummaryBar';
+import { ThemeSwitch } from './ThemeSwitch';
 import { TopologyPanel } from './TopologyPanel';
 
-export function App() {
+/** The shared position is applied once, even if React runs the start-up effect twice. */
+let positionApplied = false;
+
+export function App({ startup = {} }: { startup?: Startup }) {
   const { t, lang } = useT();
   const draft = useScenarioDraft((s) => s.draft);
   const presetId = useScenarioDraft((s) => s.presetId);
   const choosePreset = useScenarioDraft((s) => s.choosePreset);
   const workerError = usePlayback((s) => s.workerError);
+  const presenter = useUi((s) => s.presenter);
+  const embed = useUi((s) => s.embed);
+  const [linkProblem, setLinkProblem] = useState(startup.message ? { message: startup.message, scenario: startup.linkScenario } : null);
   // The views show the last valid scenario while the draft has a problem.
   const stale = useMemo(() => !checkScenario(draft).ok, [draft]);
 
-  useEffect(() => startAutoLoad(), []);
+  useEffect(() => {
+    const stop = startAutoLoad();
+    // A shared link's position, queued after the load of its scenario.
+    if (startup.state && !positionApplied) {
+      positionApplied = true;
+      if (startup.state.t) void playback.seek(startup.state.t);
+    }
+    return stop;
+  }, [startup.state]);
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => handleShortcut(e);
+    const onKey = (e: KeyboardEvent) => handleViewShortcut(e) || handleShortcut(e);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  if (embed) return <EmbeddedApp />;
+
   const preset = presets.find((p) => p.id === presetId);
   return (
-    <div className="app">
+    <div className={`app${presenter ? ' presenter' : ''}`}>
       <header className="topbar">
         <h1>
           FaaScope <span className="tagline">{t('app.tagline')}</span>
@@ -51,9 +75,34 @@ export function App() {
           </select>
         </label>
         <PlaybackBar />
-        <LanguageSwitch />
+        <ShareMenu />
+        <div className="view-controls" role="group" aria-label={t('app.viewControls')}>
+          <PresenterButton />
+          <ThemeSwitch />
+          <ShortcutHelpButton />
+          <LanguageSwitch />
+        </div>
       </header>
       <SummaryBar />
+      {linkProblem && (
+        <div role="alert" className="banner error link-problem">
+          <span>{pick(linkProblem.message, lang)}</span>
+          {linkProblem.scenario !== undefined && (
+            <button
+              type="button"
+              onClick={() => {
+                useScenarioDraft.getState().setDraft(linkProblem.scenario);
+                setLinkProblem(null);
+              }}
+            >
+              {t('app.openLinkScenario')}
+            </button>
+          )}
+          <button type="button" onClick={() => setLinkProblem(null)}>
+            {t('app.dismiss')}
+          </button>
+        </div>
+      )}
       {workerError && (
         <div role="alert" className="banner error">
           {t('app.workerError', { error: workerError })}
@@ -64,8 +113,8 @@ export function App() {
           {t('app.stale')}
         </div>
       )}
-      {preset && <p className="preset-summary">{pick(preset.summary, lang)}</p>}
       <main className="workspace">
+        {preset && <p className="preset-summary">{pick(preset.summary, lang)}</p>}
         <PlanePanel />
         <div className="stage">
           <TopologyPanel />
@@ -76,6 +125,31 @@ export function App() {
         </aside>
       </main>
       <AnalysisTabs />
+      <ShortcutHelp />
+    </div>
+  );
+}
+
+/** `?embed=1`: the views and the play control for a course page's iframe; no editor. */
+function EmbeddedApp() {
+  const { t } = useT();
+  const full = new URL(window.location.href);
+  full.searchParams.delete('embed');
+  return (
+    <div className="app embed">
+      <header className="topbar">
+        <h1>FaaScope</h1>
+        <PlaybackBar />
+        <a className="open-full" href={full.toString()} target="_blank" rel="noopener">
+          {t('app.openFull')}
+        </a>
+      </header>
+      <main className="workspace">
+        <PlanePanel />
+        <div className="stage">
+          <TopologyPanel />
+        </div>
+      </main>
     </div>
   );
 }
