@@ -38,6 +38,12 @@ export function renderPlane(svg: SVGSVGElement, frame: Frame, opts: PlaneOptions
   const boxes = workerBoxes(frame.hosts.length);
   const hostBox = (host: number) => boxes.find((b) => host >= b.first && host <= b.last)!;
   drawWorkers(layer('workers'), frame, boxes, opts);
+  // Above the worker boxes, which the short arrows into them would otherwise hide them under.
+  const labels = layer('arrow-labels');
+  if (labels.attr('data-lang') !== lang) {
+    labels.selectAll('*').remove();
+    drawArrowLabels(labels.attr('data-lang', lang));
+  }
   drawCounts(layer('counts'), frame);
   const sandboxes = new Map(frame.sandboxes.map((sb) => [sb.id, sb]));
   drawEnded(layer('ended'), frame, opts, hostBox, sandboxes);
@@ -85,11 +91,9 @@ function drawStatics(g: Sel<SVGGElement>): void {
   const q = STATIONS.find((s) => s.id === 'queue')!;
   const th = STATIONS.find((s) => s.id === 'throttle')!;
   arrow(wm.x + wm.w, wm.y + wm.h / 2, WORKERS_X - 4, wm.y + wm.h / 2);
-  g.append('text').attr('class', 'arrow-label').attr('x', wm.x + wm.w + 4).attr('y', wm.y + wm.h / 2 - 6).text(text.warm);
   arrow(wm.x + wm.w / 2 - 12, wm.y + wm.h, pl.x + pl.w / 2 - 12, pl.y - 2);
   arrow(pl.x + pl.w / 2 + 12, pl.y, wm.x + wm.w / 2 + 12, wm.y + wm.h + 2);
   arrow(pl.x + pl.w, pl.y + pl.h / 2, WORKERS_X - 4, pl.y + pl.h / 2);
-  g.append('text').attr('class', 'arrow-label').attr('x', pl.x + pl.w + 4).attr('y', pl.y + pl.h / 2 + 16).text(text.coldNew);
   arrow(cs.x + cs.w / 2, cs.y + cs.h, q.x + q.w / 2, q.y - 2, 'flow async');
   arrow(cs.x + 10, cs.y + cs.h, th.x + th.w - 10, th.y - 2, 'flow throttle');
 
@@ -112,6 +116,14 @@ function drawStatics(g: Sel<SVGGElement>): void {
   const sink = g.append('g').attr('class', 'station station-throttle').attr('transform', `translate(${th.x},${th.y})`);
   sink.append('rect').attr('width', th.w).attr('height', th.h).attr('rx', 8);
   sink.append('text').attr('class', 'station-label').attr('x', th.w / 2).attr('y', 25).text(`${OUTCOME_STYLE.throttled.symbol} ${th.label}`);
+}
+
+function drawArrowLabels(g: Sel<SVGGElement>): void {
+  const text = planeText();
+  const wm = STATIONS.find((s) => s.id === 'wm')!;
+  const pl = STATIONS.find((s) => s.id === 'placement')!;
+  g.append('text').attr('class', 'arrow-label').attr('x', wm.x + wm.w + 4).attr('y', wm.y + wm.h / 2 - 6).text(text.warm);
+  g.append('text').attr('class', 'arrow-label').attr('x', pl.x + pl.w + 4).attr('y', pl.y + pl.h / 2 + 16).text(text.coldNew);
 }
 
 function drawWorkers(g: Sel<SVGGElement>, frame: Frame, boxes: ReturnType<typeof workerBoxes>, opts: PlaneOptions): void {
