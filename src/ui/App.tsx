@@ -4,11 +4,14 @@ import { presets } from '../lessons/presets';
 import { checkScenario } from '../sim/scenario';
 import { usePlayback } from '../store/playback';
 import { useScenarioDraft } from '../store/scenarioDraft';
+import { lessonPosition, useLessons } from '../store/lessons';
 import { useUi } from '../store/ui';
 import { handleShortcut } from './actions';
 import { AnalysisTabs } from './AnalysisTabs';
 import { Inspector } from './Inspector';
 import { LanguageSwitch } from './LanguageSwitch';
+import { handleLessonKey } from './lessons/keys';
+import { LessonsPanel } from './lessons/LessonsPanel';
 import { PlanePanel } from './PlanePanel';
 import { PlaybackBar } from './PlaybackBar';
 import { startAutoLoad } from './playback/autoload';
@@ -34,6 +37,10 @@ export function App({ startup = {} }: { startup?: Startup }) {
   const workerError = usePlayback((s) => s.workerError);
   const presenter = useUi((s) => s.presenter);
   const embed = useUi((s) => s.embed);
+  // In presenter mode, only the panels the open lesson needs.
+  const lessonPanels = useLessons((s) => (s.lessonId === null ? null : (s.lessons?.find((l) => l.id === s.lessonId)?.panels ?? null)));
+  const shows = (panel: 'plane' | 'topology' | 'analysis') =>
+    !presenter || lessonPanels === null || (panel === 'analysis' ? lessonPanels.some((p) => p === 'charts' || p === 'statechart' || p === 'metrics') : lessonPanels.includes(panel));
   const [linkProblem, setLinkProblem] = useState(startup.message ? { message: startup.message, scenario: startup.linkScenario } : null);
   // The views show the last valid scenario while the draft has a problem.
   const stale = useMemo(() => !checkScenario(draft).ok, [draft]);
@@ -43,13 +50,16 @@ export function App({ startup = {} }: { startup?: Startup }) {
     // A shared link's position, queued after the load of its scenario.
     if (startup.state && !positionApplied) {
       positionApplied = true;
-      if (startup.state.t) void playback.seek(startup.state.t);
+      const { t: at, lessonId, step } = startup.state;
+      if (at) void playback.seek(at);
+      if (lessonId) void useLessons.getState().showAt(lessonId, step ?? 0);
     }
     return stop;
   }, [startup.state]);
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => handleViewShortcut(e) || handleShortcut(e);
+    // In presenter mode the arrows move through the lesson, as a clicker's keys do.
+    const onKey = (e: KeyboardEvent) => handleViewShortcut(e) || handleLessonKey(e, { arrows: useUi.getState().presenter }) || handleShortcut(e);
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
@@ -75,7 +85,7 @@ export function App({ startup = {} }: { startup?: Startup }) {
           </select>
         </label>
         <PlaybackBar />
-        <ShareMenu />
+        <ShareMenu lessonPosition={lessonPosition} />
         <div className="view-controls" role="group" aria-label={t('app.viewControls')}>
           <PresenterButton />
           <ThemeSwitch />
@@ -115,16 +125,19 @@ export function App({ startup = {} }: { startup?: Startup }) {
       )}
       <main className="workspace">
         {preset && <p className="preset-summary">{pick(preset.summary, lang)}</p>}
-        <PlanePanel />
-        <div className="stage">
-          <TopologyPanel />
-        </div>
+        {shows('plane') && <PlanePanel />}
+        {shows('topology') && (
+          <div className="stage">
+            <TopologyPanel />
+          </div>
+        )}
         <aside className="sidebar">
+          <LessonsPanel presenter={presenter} />
           <Inspector />
           <ScenarioPanel />
         </aside>
       </main>
-      <AnalysisTabs />
+      {shows('analysis') && <AnalysisTabs />}
       <ShortcutHelp />
     </div>
   );
