@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { pick, useT } from '../i18n';
 import { presets } from '../lessons/presets';
 import { checkScenario } from '../sim/scenario';
@@ -11,7 +11,6 @@ import { AnalysisTabs } from './AnalysisTabs';
 import { Inspector } from './Inspector';
 import { LanguageSwitch } from './LanguageSwitch';
 import { handleLessonKey } from './lessons/keys';
-import { LessonsPanel } from './lessons/LessonsPanel';
 import { PlanePanel } from './PlanePanel';
 import { PlaybackBar } from './PlaybackBar';
 import { startAutoLoad } from './playback/autoload';
@@ -25,6 +24,9 @@ import type { Startup } from './startup';
 import { SummaryBar } from './SummaryBar';
 import { ThemeSwitch } from './ThemeSwitch';
 import { TopologyPanel } from './TopologyPanel';
+
+// The lessons (panel and texts) load after the first paint: not in the initial JavaScript.
+const LessonsPanel = lazy(() => import('./lessons/LessonsPanel').then((m) => ({ default: m.LessonsPanel })));
 
 /** The shared position is applied once, even if React runs the start-up effect twice. */
 let positionApplied = false;
@@ -132,7 +134,9 @@ export function App({ startup = {} }: { startup?: Startup }) {
           </div>
         )}
         <aside className="sidebar">
-          <LessonsPanel presenter={presenter} />
+          <Suspense fallback={null}>
+            <LessonsPanel presenter={presenter} />
+          </Suspense>
           <Inspector />
           <ScenarioPanel />
         </aside>

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { pick, useT } from '../../i18n';
 import type { Localized } from '../../i18n/types';
 import { useScenarioDraft } from '../../store/scenarioDraft';
-import { copyEmbedCode, copyLink, exportChartsCsv, exportChartsPng, exportScenario, exportTopology, importScenario, topologyFormat, type Feedback } from './exports';
+import type { Feedback } from './exports';
 import { ShareFeedback, type CopyField, type Problem } from './ShareFeedback';
 import type { LessonPosition } from './sharedState';
 import { T } from './texts';
@@ -13,6 +13,12 @@ export interface ShareMenuProps {
   /** Where the lecturer is in a lesson, read when a link is made (null: no lesson open). */
   lessonPosition?: () => LessonPosition | null;
 }
+
+/**
+ * The exports (SVG and PNG rendering, CSV, the link encoder) are fetched when the menu is first
+ * opened, not with the page: most visits never use them.
+ */
+const loadExports = () => import('./exports');
 
 const ITEMS = ['link', 'embed', 'export', 'import', 'chartsPng', 'chartsCsv', 'latencyCsv', 'topology'] as const;
 type ItemId = (typeof ITEMS)[number];
@@ -37,7 +43,7 @@ export function ShareMenu({ lessonPosition }: ShareMenuProps) {
   const fileRef = useRef<HTMLInputElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
-  const menu = useMenuButton(buttonRef, menuRef, () => setTopology(topologyFormat()));
+  const menu = useMenuButton(buttonRef, menuRef, () => void loadExports().then((m) => setTopology(m.topologyFormat())));
 
   useEffect(() => {
     if (!status) return;
@@ -64,27 +70,29 @@ export function ShareMenu({ lessonPosition }: ShareMenuProps) {
   };
 
   /** Runs an item. Called within the click, so the clipboard and the file picker see a user gesture. */
-  const run = (item: ItemId): Feedback | Promise<Feedback> | null => {
+  const run = async (item: ItemId): Promise<Feedback | null> => {
+    if (item === 'import') {
+      fileRef.current?.click(); // within the click: the file picker needs the user's gesture
+      return null;
+    }
     const lesson = lessonPosition?.() ?? null;
+    if (item === 'chartsPng') setStatus(T.preparing);
+    const x = await loadExports();
     switch (item) {
       case 'link':
-        return copyLink(lesson);
+        return x.copyLink(lesson);
       case 'embed':
-        return copyEmbedCode(lesson);
+        return x.copyEmbedCode(lesson);
       case 'export':
-        return exportScenario();
-      case 'import':
-        fileRef.current?.click();
-        return null;
+        return x.exportScenario();
       case 'chartsPng':
-        setStatus(T.preparing);
-        return exportChartsPng(lang);
+        return x.exportChartsPng(lang);
       case 'chartsCsv':
-        return exportChartsCsv(lang, 'series');
+        return x.exportChartsCsv(lang, 'series');
       case 'latencyCsv':
-        return exportChartsCsv(lang, 'latency');
+        return x.exportChartsCsv(lang, 'latency');
       case 'topology':
-        return exportTopology();
+        return x.exportTopology();
     }
   };
 
@@ -137,7 +145,7 @@ export function ShareMenu({ lessonPosition }: ShareMenuProps) {
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = ''; // choosing the same file again must fire again
-          if (file) void importScenario(file).then(show);
+          if (file) void loadExports().then((x) => x.importScenario(file)).then(show);
         }}
       />
       <ShareFeedback
