@@ -23,6 +23,7 @@ export function PlanePanel() {
         renderPlane(ref.current!, frame, {
           trailMs: TRAIL_WALL_MS * Math.max(speed, 0.01),
           animate: shouldAnimate(frame.requests.length),
+          tokens: !(usePlayback.getState().playing && speed >= 1_000),
           selected,
           onSelect: select,
         }),

@@ -20,6 +20,8 @@ export function TopologyPanel() {
   const selected = useSelection((s) => s.selected);
   const select = useSelection((s) => s.select);
   const frame = useFrame(1);
+  // Fast forward (100× and up, playing): many sandboxes go on the canvas; SVG again when paused.
+  const fastForward = usePlayback((s) => s.playing && speedOf(s) >= 100);
 
   useEffect(() => {
     const el = ref.current!;
@@ -36,12 +38,13 @@ export function TopologyPanel() {
           animate: !prefersReducedMotion() && speedOf(usePlayback.getState()) <= 30 && f.sandboxes.length <= 300,
           selected,
           onSelect: select,
+          fastForward,
         });
       });
     };
     // subscribeFrames draws the current frame at once, then every later one.
     return subscribeFrames(draw);
-  }, [width, selected, select, lang]);
+  }, [width, selected, select, lang, fastForward]);
 
   // Canvas mode: clicks are hit-tested against the layout's grid.
   const onCanvasClick = (ev: React.MouseEvent) => {

@@ -10,6 +10,11 @@ export interface PlaneOptions {
   /** How long (simulated ms) an ended request stays visible as it leaves. */
   trailMs: number;
   animate: boolean;
+  /**
+   * Draw each request as a token. Off in fast forward (1,000× and up, playing): a request
+   * crosses the plane in a few microseconds of wall time, and the stations' counts say it all.
+   */
+  tokens?: boolean;
   selected: { kind: string; id: number } | null;
   onSelect: (s: { kind: 'request' | 'host'; id: number }) => void;
 }
@@ -46,8 +51,9 @@ export function renderPlane(svg: SVGSVGElement, frame: Frame, opts: PlaneOptions
   }
   drawCounts(layer('counts'), frame);
   const sandboxes = new Map(frame.sandboxes.map((sb) => [sb.id, sb]));
-  drawEnded(layer('ended'), frame, opts, hostBox, sandboxes);
-  drawTokens(layer('tokens'), frame, opts, hostBox, sandboxes);
+  const shown = opts.tokens === false ? { ...frame, requests: [], recentlyEnded: [] } : frame;
+  drawEnded(layer('ended'), shown, opts, hostBox, sandboxes);
+  drawTokens(layer('tokens'), shown, opts, hostBox, sandboxes);
 }
 
 function drawStatics(g: Sel<SVGGElement>): void {
