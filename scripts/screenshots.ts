@@ -47,5 +47,24 @@ await shot('presenter-1920x1080', [1920, 1080], async (page) => {
 });
 await shot('embed-640x400', [640, 400], async (page) => page.waitForTimeout(1_000), { url: `${base}?embed=1` });
 await shot('broken-link-1280x800', [1280, 800], async (page) => page.waitForTimeout(500), { url: `${base}#v1=NobodyCompressedThis` });
+await shot('lesson-1280x800', [1280, 800], async (page) => {
+  await page.locator('button[data-lesson="cold-warm"]').click();
+  await page.keyboard.press('PageDown');
+  await page.waitForTimeout(1_000);
+});
+await shot('lesson-presenter-1920x1080', [1920, 1080], async (page) => {
+  await page.locator('button[data-lesson="scaling"]').click();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('p');
+  await page.waitForTimeout(1_000);
+});
+await shot('lesson-presenter-dark-1920x1080', [1920, 1080], async (page) => {
+  await page.locator('button[data-lesson="scaling"]').click();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('p');
+  await page.waitForTimeout(1_000);
+}, { theme: 'dark' });
 await browser.close();
 console.log('screenshots/ written');

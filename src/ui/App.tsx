@@ -41,6 +41,8 @@ export function App({ startup = {} }: { startup?: Startup }) {
   const embed = useUi((s) => s.embed);
   // In presenter mode, only the panels the open lesson needs.
   const lessonPanels = useLessons((s) => (s.lessonId === null ? null : (s.lessons?.find((l) => l.id === s.lessonId)?.panels ?? null)));
+  // On a projector the lesson's current step goes above the views, where the hall can read it.
+  const lessonOnTop = presenter && lessonPanels !== null;
   const shows = (panel: 'plane' | 'topology' | 'analysis') =>
     !presenter || lessonPanels === null || (panel === 'analysis' ? lessonPanels.some((p) => p === 'charts' || p === 'statechart' || p === 'metrics') : lessonPanels.includes(panel));
   const [linkProblem, setLinkProblem] = useState(startup.message ? { message: startup.message, scenario: startup.linkScenario } : null);
@@ -125,6 +127,13 @@ export function App({ startup = {} }: { startup?: Startup }) {
           {t('app.stale')}
         </div>
       )}
+      {lessonOnTop && (
+        <div className="presenter-lesson">
+          <Suspense fallback={null}>
+            <LessonsPanel presenter />
+          </Suspense>
+        </div>
+      )}
       <main className="workspace">
         {preset && <p className="preset-summary">{pick(preset.summary, lang)}</p>}
         {shows('plane') && <PlanePanel />}
@@ -134,9 +143,11 @@ export function App({ startup = {} }: { startup?: Startup }) {
           </div>
         )}
         <aside className="sidebar">
-          <Suspense fallback={null}>
-            <LessonsPanel presenter={presenter} />
-          </Suspense>
+          {!lessonOnTop && (
+            <Suspense fallback={null}>
+              <LessonsPanel presenter={presenter} />
+            </Suspense>
+          )}
           <Inspector />
           <ScenarioPanel />
         </aside>
