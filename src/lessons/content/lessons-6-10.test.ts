@@ -6,25 +6,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mean } from '../../sim/distributions';
-import { Simulation, type Transition } from '../../sim/engine';
+import type { Transition } from '../../sim/engine';
 import type { RunReport } from '../../sim/meters';
-import { parseScenario, type ScenarioInput } from '../../sim/scenario';
-import type { Lesson, Prediction } from '../types';
+import { parseScenario } from '../../sim/scenario';
+import type { Lesson } from '../types';
 import { lesson as keepAlive } from './l06-keep-alive';
 import { lesson as mitigations } from './l07-mitigations';
 import { lesson as placement } from './l08-placement';
 import { lesson as cost } from './l09-cost';
 import { lesson as antiPatterns } from './l10-anti-patterns';
+import { predictions, run, traced } from './testRuns';
 
-const run = (s: ScenarioInput): RunReport => new Simulation(parseScenario(s)).run();
-
-function traced(s: ScenarioInput): { report: RunReport; trace: Transition[] } {
-  const trace: Transition[] = [];
-  const report = new Simulation(parseScenario(s), { onTransition: (t) => trace.push(t) }).run();
-  return { report, trace };
-}
-
-const predictions = (l: Lesson): Prediction[] => l.steps.flatMap((s) => (s.predict ? [s.predict] : []));
 
 /** The lesson's only (or nth) prediction, with the base and experiment runs. */
 function experiment(l: Lesson, n = 0) {

@@ -6,25 +6,17 @@
  * 10 have theirs in lessons-6-10.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { Simulation, type Transition } from '../../sim/engine';
+import type { Transition } from '../../sim/engine';
 import { figures } from '../../sim/figures';
 import type { RunReport } from '../../sim/meters';
-import { parseScenario, type ScenarioInput } from '../../sim/scenario';
+import { parseScenario } from '../../sim/scenario';
 import { peakConcurrency, requestTransitions, sandboxTransitions } from '../../sim/testkit';
 import { SPEEDS } from '../../store/playback';
 import { resolveTarget } from '../resolve';
-import type { Lesson, Localized, Prediction } from '../types';
+import type { Lesson, Localized } from '../types';
 import { lessons } from './index';
+import { predictions, run, traced } from './testRuns';
 
-const run = (s: ScenarioInput): RunReport => new Simulation(parseScenario(s)).run();
-
-function traced(s: ScenarioInput): { report: RunReport; trace: Transition[] } {
-  const trace: Transition[] = [];
-  const report = new Simulation(parseScenario(s), { onTransition: (t) => trace.push(t) }).run();
-  return { report, trace };
-}
-
-const predictions = (l: Lesson): Prediction[] => l.steps.flatMap((s) => (s.predict ? [s.predict] : []));
 
 /** Base runs, shared by the tests (each scenario is deterministic). */
 const baseRuns = new Map<string, RunReport>();

@@ -35,7 +35,12 @@ const key = (el: Element, k: string) => act(() => void el.dispatchEvent(new Keyb
 const status = () => container.querySelector('[role="status"]')!.textContent;
 const alert = () => container.querySelector('[role="alert"]')!.textContent;
 /** Lets pending promises (clipboard, file reading) settle and React render what they said. */
-const settle = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+// The menu fetches its exports module on demand: wait for it, then for the work it started.
+const settle = () =>
+  act(async () => {
+    await import('./exports');
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+  });
 
 async function choose(text: string) {
   act(() => menuButton().click());
