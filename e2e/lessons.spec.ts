@@ -68,3 +68,28 @@ test('presenter mode shows the lesson in large type and the arrows move through 
   const size = await panel.locator('.lesson-step-text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(22);
 });
+
+test('a link made during a lesson opens that lesson, at that step and that moment', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./');
+  await page.locator('button[data-lesson="cold-warm"]').click();
+  const panel = page.getByRole('region', { name: 'Lessons' });
+  await expect(panel).toContainText('Step 1 of');
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(panel).toContainText('Step 3 of');
+  await expect.poll(async () => Object.values(await sandboxStates(page))).toContain('initializing.runningInit');
+  const clock = await page.locator('.clock').innerText();
+  await page.getByRole('button', { name: /Share & export/ }).click();
+  await page.getByRole('menuitem', { name: 'Copy link' }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+
+  const other = await browser.newPage({ locale: 'en-US' });
+  await other.goto(link);
+  const otherPanel = other.getByRole('region', { name: 'Lessons' });
+  await expect(otherPanel).toContainText('Cold and warm starts');
+  await expect(otherPanel).toContainText('Step 3 of');
+  await expect(other.locator('.clock')).toHaveText(clock);
+  await expect.poll(async () => Object.values(await sandboxStates(other))).toContain('initializing.runningInit');
+  await other.close();
+});
