@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presets } from '../lessons/presets';
-import { readStartupLink } from './boot';
+import { isEmbed, readStartupLink } from './boot';
 import { encodeLink, type SharedState } from './link';
 
 const state: SharedState = { v: 1, scenario: structuredClone(presets[1]!.scenario), presetId: presets[1]!.id, t: 42_000, speedIndex: 2, lang: 'fr' };
@@ -31,5 +31,15 @@ describe('opening the app from a URL', () => {
     const cut = readStartupLink({ hash: encodeLink(state).slice(0, 30), search: '' });
     expect(cut.message?.en).toContain('incomplete or damaged');
     expect(cut).not.toHaveProperty('linkScenario');
+  });
+});
+
+describe('the embed flag', () => {
+  it('reads ?embed=1 (also ?embed and ?embed=true) from the query string, and not ?embed=0', () => {
+    expect(isEmbed('?embed=1')).toBe(true);
+    expect(isEmbed('?lang=fr&embed')).toBe(true);
+    expect(isEmbed('?embed=true')).toBe(true);
+    expect(isEmbed('?embed=0')).toBe(false);
+    expect(isEmbed('')).toBe(false);
   });
 });

@@ -138,13 +138,3 @@ describe('presenter mode', () => {
     expect(fullscreen).toBeNull();
   });
 });
-
-describe('the embed flag', () => {
-  it('reads ?embed=1 from the query string', async () => {
-    const { isEmbedQuery } = await import('./ui');
-    expect(isEmbedQuery('?embed=1')).toBe(true);
-    expect(isEmbedQuery('?lang=fr&embed')).toBe(true);
-    expect(isEmbedQuery('?embed=0')).toBe(false);
-    expect(isEmbedQuery('')).toBe(false);
-  });
-});

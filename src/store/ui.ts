@@ -65,12 +65,6 @@ function applyTheme(theme: Theme): void {
   document.documentElement.dataset.theme = theme;
 }
 
-/** `?embed=1` (or `?embed`, `?embed=true`) in a query string. */
-export function isEmbedQuery(search: string): boolean {
-  const v = new URLSearchParams(search).get('embed');
-  return v !== null && v !== '0' && v !== 'false';
-}
-
 /** Whether presenter mode put the page in full screen (so leaving one leaves the other). */
 let ownFullscreen = false;
 

@@ -1,6 +1,7 @@
 import { i18n } from '../../i18n';
 import { SPEEDS, usePlayback } from '../../store/playback';
 import { playback } from '../playback/controller';
+import { isTyping } from '../keyboard';
 
 /**
  * Every playback command, once: the toolbar buttons, the keyboard shortcuts and (later)
@@ -35,20 +36,11 @@ export const actions: Action[] = [
   action('reset', { keys: ['Home'], keyHint: 'Home', perform: () => void playback.reset() }),
 ];
 
-/** Keys typed into a field belong to the field, not to the shortcuts. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return true;
-  if (tag === 'INPUT') return (target as HTMLInputElement).type !== 'range' && (target as HTMLInputElement).type !== 'checkbox';
-  return false;
-}
-
 /** The global keyboard handler; returns true when it ran an action. */
 export function handleShortcut(ev: KeyboardEvent): boolean {
   if (ev.ctrlKey || ev.metaKey || ev.altKey || isTyping(ev.target)) return false;
   // Space on a focused button clicks that button; arrows on a slider move the slider.
-  if (ev.key === ' ' && ev.target instanceof HTMLButtonElement) return false;
+  if (ev.key === ' ' && (ev.target instanceof HTMLButtonElement || (ev.target instanceof HTMLInputElement && (ev.target.type === 'radio' || ev.target.type === 'checkbox')))) return false;
   if ((ev.key === 'ArrowLeft' || ev.key === 'ArrowRight' || ev.key === 'Home') && ev.target instanceof HTMLInputElement) return false;
   const action = actions.find((a) => a.keys.includes(ev.key));
   if (!action) return false;

@@ -1,18 +1,11 @@
 import { useLessons } from '../../store/lessons';
+import { isTyping } from '../keyboard';
 
 /**
  * The lesson keys: Page Down / Page Up (what a presentation clicker sends) move through the
  * open lesson's steps, so nothing needs the mouse during a talk. Called from the page's global
  * keyboard handler before the playback shortcuts; does nothing when no lesson is open.
  */
-
-/** Keys typed into a field belong to the field. */
-function isTyping(target: EventTarget | null): boolean {
-  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return true;
-  return tag === 'INPUT' && !['range', 'checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type);
-}
 
 /** A control that uses the arrow keys itself (a radio group, a slider, a select). */
 function usesArrows(target: EventTarget | null): boolean {

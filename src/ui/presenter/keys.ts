@@ -1,5 +1,6 @@
 import type { Localized } from '../../i18n';
 import { useUi } from '../../store/ui';
+import { isTyping } from '../keyboard';
 
 /**
  * The keys that change how the page looks rather than what the simulation does: presenter
@@ -49,14 +50,6 @@ export const viewShortcuts: ViewShortcut[] = [
     },
   },
 ];
-
-/** Keys typed into a field belong to the field. */
-function isTyping(target: EventTarget | null): boolean {
-  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
-  const tag = target.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) return true;
-  return tag === 'INPUT' && !['range', 'checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type);
-}
 
 /**
  * The page's keyboard handler for these keys (call it beside `handleShortcut` from
