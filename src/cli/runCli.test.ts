@@ -101,11 +101,11 @@ describe('the report', () => {
     const report = r.report;
     const metricKeys = ['requests', 'coldStartRatio', 'throttleRatio', 'latencyMs', 'sandboxes', 'memory', 'cost'];
     expect(Object.keys(report)).toEqual(expect.arrayContaining([...metricKeys, 'perFunction', 'scenario', 'seed', 'simulatedMs']));
-    expect(Object.keys(report.requests).sort()).toEqual(['cold', 'completed', 'failed', 'throttled', 'timedOut', 'total', 'warm']);
+    expect(Object.keys(report.requests).sort()).toEqual(['cold', 'completed', 'deadLettered', 'failed', 'functionErrors', 'gatewayThrottled', 'throttled', 'timedOut', 'total', 'warm']);
     expect(Object.keys(report.latencyMs)).toEqual(expect.arrayContaining(['mean', 'p50', 'p95', 'p99']));
     expect(Object.keys(report.sandboxes).sort()).toEqual(['avgAlive', 'avgBusy', 'avgIdle', 'avgInitializing', 'avgLifetimeMs', 'created', 'peakAlive']);
     expect(Object.keys(report.memory).sort()).toEqual(['allocatedGbSeconds', 'idleGbSeconds']);
-    expect(Object.keys(report.cost).sort()).toEqual(['billedGbSeconds', 'computeUsd', 'requestsUsd', 'totalUsd']);
+    expect(Object.keys(report.cost).sort()).toEqual(['billedGbSeconds', 'computeUsd', 'provisionedGbSeconds', 'provisionedUsd', 'requestsUsd', 'totalUsd']);
     expect(Object.keys(report.perFunction)).toEqual(['thumbnail']);
     expect(Object.keys(report.perFunction.thumbnail!)).toEqual(expect.arrayContaining(metricKeys));
     // A minute of 2/s Poisson traffic: about 120 calls, mostly warm.

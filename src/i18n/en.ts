@@ -410,6 +410,9 @@ export const en = {
           shuttingDown: 'Reclaimed: memory and /tmp are lost.',
         },
         request: {
+          arriving: "The call is made: through the function's API gateway if it has one, else straight to the load balancer.",
+          atGateway: "The API gateway takes a token from the function's bucket (steady rate, burst); with none left, the call gets HTTP 429 here.",
+          waitingToRetry: 'An asynchronous event whose invocation failed waits to be retried (about 1 min, then 2 min).',
           atLoadBalancer: 'The load balancer receives the call and forwards it to a frontend.',
           atFrontend: 'The frontend (invoke service) authenticates and looks up the function metadata.',
           counting: 'The counting service checks concurrency against the account and reserved limits.',

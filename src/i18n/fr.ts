@@ -404,6 +404,9 @@ export const fr: Messages = {
           shuttingDown: 'Récupérée : la mémoire et /tmp sont perdus.',
         },
         request: {
+          arriving: "L'appel est lancé : par la passerelle d'API de la fonction s'il y en a une, sinon directement vers le répartiteur de charge.",
+          atGateway: "La passerelle d'API prend un jeton dans le seau de la fonction (débit régulier, rafale) ; s'il n'en reste plus, l'appel reçoit ici un HTTP 429.",
+          waitingToRetry: "Un événement asynchrone dont l'invocation a échoué attend d'être relancé (environ 1 min, puis 2 min).",
           atLoadBalancer: 'Le répartiteur de charge reçoit l’appel et le transmet à un service frontal.',
           atFrontend: 'Le service frontal (service d’invocation) authentifie l’appel et lit les métadonnées de la fonction.',
           counting: 'Le service de comptage vérifie la concurrence face aux limites du compte et aux limites réservées.',

@@ -168,6 +168,39 @@ describe('the sandbox lifecycle chart, as students read it', () => {
   });
 });
 
+describe('the request path chart, as students read it', () => {
+  const t = compileMachine(requestPath, requestEventTypes);
+  const next = (state: string, event: (typeof requestEventTypes)[number]) => {
+    const n = t.next[t.stateIndex(state) * requestEventTypes.length + t.eventIndex(event)]!;
+    return n < 0 ? null : t.states[n];
+  };
+  const actions = (state: string, event: (typeof requestEventTypes)[number]) => t.cellActions[t.stateIndex(state) * requestEventTypes.length + t.eventIndex(event)]!.map((a) => t.actions[a]);
+
+  it('starts with a choice: through the API gateway, or straight to the load balancer', () => {
+    expect(t.states[t.initialState]).toBe('arriving');
+    expect(t.initialActions).toEqual([]);
+    expect(next('arriving', 'DIRECT')).toBe('atLoadBalancer');
+    expect(next('arriving', 'VIA_GATEWAY')).toBe('atGateway');
+  });
+
+  it('refuses a call at the gateway before the counting service, holding no concurrency', () => {
+    expect(next('atGateway', 'GATEWAY_PASSED')).toBe('atLoadBalancer');
+    expect(next('atGateway', 'GATEWAY_THROTTLED')).toBe('throttledAtGateway');
+    expect(actions('atGateway', 'GATEWAY_THROTTLED')).toEqual(['recordOutcome']);
+    expect(t.isFinal[t.stateIndex('throttledAtGateway')]).toBe(1);
+  });
+
+  it('after a function error: the caller gets it (sync), or the event waits and goes back to counting, or to the dead-letter queue', () => {
+    expect(next('running', 'HANDLER_FAILED')).toBe('failed');
+    expect(next('running', 'HANDLER_FAILED_RETRY')).toBe('waitingToRetry');
+    expect(actions('running', 'HANDLER_FAILED_RETRY')).toEqual(['releaseConcurrency', 'scheduleErrorRetry']);
+    expect(next('waitingToRetry', 'RETRY')).toBe('counting');
+    expect(next('waitingToRetry', 'DEAD_LETTER')).toBe('deadLettered');
+    expect(actions('running', 'HANDLER_FAILED_FINAL')).toEqual(['releaseConcurrency', 'recordOutcome']);
+    expect(next('queued', 'DEAD_LETTER')).toBe('deadLettered');
+  });
+});
+
 describe('the engine implements every action the charts name', () => {
   afterEach(() => {
     vi.doUnmock('./sandboxLifecycle');

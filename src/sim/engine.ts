@@ -18,6 +18,16 @@ const sbEvent = (t: SandboxEventType) => SANDBOX.eventIndex(t);
 const rqEvent = (t: RequestEventType) => REQUEST.eventIndex(t);
 const SB_IDLE = SANDBOX.stateIndex('idle');
 
+/** The kind of ending each final request state counts as for the views (see EndedRequest). */
+const OUTCOME_KIND: Record<Outcome, EndedRequest['outcome']> = {
+  responded: 'responded',
+  throttled: 'throttled',
+  timedOut: 'timedOut',
+  failed: 'failed',
+  throttledAtGateway: 'throttled',
+  deadLettered: 'failed',
+};
+
 /** What a sandbox state counts as in the meters. */
 const SANDBOX_CATEGORY: Category[] = SANDBOX.states.map((s) =>
   s === 'idle' ? Category.Idle : s === 'invoking' ? Category.Busy : s === 'shuttingDown' ? Category.ShuttingDown : s === 'gone' ? Category.None : Category.Initializing,
@@ -28,7 +38,10 @@ export interface Transition {
   t: number;
   kind: 'sandbox' | 'request';
   id: number;
-  /** null when the entity is created. */
+  /**
+   * null when the entity is created. A request is created in the request chart's initial
+   * choice, `arriving`, which takes no time: its first transition is shown as the creation.
+   */
   from: string | null;
   to: string;
   fn: string;
@@ -56,7 +69,7 @@ export interface SimCheckpoint {
   guestOses: Map<number, GuestOs>;
   sandboxes: Map<number, Sandbox>;
   requests: Map<number, Request>;
-  fns: (Omit<FunctionRuntime, 'arrivals' | 'service'> & { arrivals: readonly number[]; service: readonly number[] })[];
+  fns: (Omit<FunctionRuntime, 'arrivals' | 'service' | 'failures'> & { arrivals: readonly number[]; service: readonly number[]; failures: readonly number[] })[];
   accounts: AccountRuntime[];
   nextId: { sandbox: number; guestOs: number; request: number };
   endedRequests: number;
@@ -74,6 +87,12 @@ interface FunctionRuntime {
   cursor: ArrivalCursor;
   arrivals: Rng;
   service: Rng;
+  /** Function errors: a stream of its own, so that runs without failures draw exactly as before. */
+  failures: Rng;
+  /** The API gateway's token bucket, in thousandths of a token (exact for whole rates and times). */
+  gatewayMilliTokens: number;
+  /** When the bucket was last refilled. */
+  gatewayRefilledAt: number;
 }
 
 interface AccountRuntime {
@@ -130,6 +149,10 @@ export class Simulation {
       cursor: newCursor(),
       arrivals: Rng.stream(scenario.seed, i, 0),
       service: Rng.stream(scenario.seed, i, 1),
+      failures: Rng.stream(scenario.seed, i, 2),
+      // The bucket starts full.
+      gatewayMilliTokens: (f.gateway?.burst ?? 0) * 1000,
+      gatewayRefilledAt: 0,
     }));
     this.meters = new Meters(scenario, options.timeline ?? false);
     this.sandboxActions = bindActions(SANDBOX, this.sandboxActionImpls, 'sandbox');
@@ -184,7 +207,7 @@ export class Simulation {
 
   /** A deep copy of the state: restore() it to go back to this instant exactly. */
   save(): SimCheckpoint {
-    return this.copyState({ ...this, fns: this.fns.map((f) => ({ ...f, arrivals: f.arrivals.state(), service: f.service.state() })), queue: this.queue.save(), meters: this.meters.save() });
+    return this.copyState({ ...this, fns: this.fns.map((f) => ({ ...f, arrivals: f.arrivals.state(), service: f.service.state(), failures: f.failures.state() })), queue: this.queue.save(), meters: this.meters.save() });
   }
 
   restore(checkpoint: SimCheckpoint): void {
@@ -196,7 +219,7 @@ export class Simulation {
     this.guestOses = c.guestOses;
     this.sandboxes = c.sandboxes;
     this.requests = c.requests;
-    this.fns = c.fns.map((f) => ({ ...f, arrivals: Rng.fromState(f.arrivals), service: Rng.fromState(f.service) }));
+    this.fns = c.fns.map((f) => ({ ...f, arrivals: Rng.fromState(f.arrivals), service: Rng.fromState(f.service), failures: Rng.fromState(f.failures) }));
     this.accounts = c.accounts;
     this.nextId = c.nextId;
     this.endedRequests = c.endedRequests;
@@ -222,7 +245,7 @@ export class Simulation {
       guestOses: copyMap(c.guestOses),
       sandboxes: copyMap(c.sandboxes),
       requests: copyMap(c.requests),
-      fns: c.fns.map((f) => ({ ...f, idle: [...f.idle], cursor: { ...f.cursor, buffer: [...f.cursor.buffer] }, arrivals: [...f.arrivals], service: [...f.service] })),
+      fns: c.fns.map((f) => ({ ...f, idle: [...f.idle], cursor: { ...f.cursor, buffer: [...f.cursor.buffer] }, arrivals: [...f.arrivals], service: [...f.service], failures: [...f.failures] })),
       accounts: c.accounts.map((a) => ({ ...a })),
       nextId: { ...c.nextId },
       endedRequests: c.endedRequests,
@@ -260,6 +283,9 @@ export class Simulation {
         return;
       case EventKind.RequestEvent:
         this.sendRequest(this.request(ev.id), ev.code);
+        return;
+      case EventKind.GatewayDone:
+        this.decideGateway(this.request(ev.id));
         return;
       case EventKind.CountingDone:
         this.decideAdmission(this.request(ev.id));
@@ -333,7 +359,8 @@ export class Simulation {
     rq.state = next;
     rq.stateSince = this.now;
     rq.stateEndsAt = -1;
-    if (this.onTransition) this.emitRequest(rq, REQUEST.states[from]!);
+    // Leaving the initial choice (which takes no time) is the request's creation, in the trace.
+    if (this.onTransition) this.emitRequest(rq, from === REQUEST.initialState ? null : REQUEST.states[from]!);
     for (const a of REQUEST.cellActions[cell]!) this.requestActions[a]!(rq);
   }
 
@@ -374,12 +401,46 @@ export class Simulation {
 
   private arrive(fn: number): void {
     const id = this.nextId.request++;
-    const rq: Request = { id, fn, arrivedAt: this.now, state: REQUEST.initialState, stateSince: this.now, stateEndsAt: -1, sandbox: -1, cold: false, admitted: false, attempts: 0, handlerMs: 0, timesOut: false };
+    const rq: Request = {
+      id,
+      fn,
+      arrivedAt: this.now,
+      state: REQUEST.initialState,
+      stateSince: this.now,
+      stateEndsAt: -1,
+      sandbox: -1,
+      cold: false,
+      admitted: false,
+      attempts: 0,
+      handlerMs: 0,
+      timesOut: false,
+      fails: false,
+      failures: 0,
+    };
     this.requests.set(id, rq);
     this.meters.arrived(fn, this.now);
-    if (this.onTransition) this.emitRequest(rq, null);
     for (const a of REQUEST.initialActions) this.requestActions[a]!(rq);
+    // The initial choice: through the function's API gateway, or straight to the load balancer.
+    this.sendRequest(rq, this.scenario.functions[fn]!.gateway ? RQ.VIA_GATEWAY : RQ.DIRECT);
     this.scheduleNextArrival(fn);
+  }
+
+  /**
+   * The API gateway's token bucket: refilled at the steady rate since the last call, up to the
+   * burst; a call takes one token, or gets HTTP 429 when less than one is left.
+   */
+  private decideGateway(rq: Request): void {
+    const g = this.scenario.functions[rq.fn]!.gateway!;
+    const f = this.fns[rq.fn]!;
+    // ratePerSec tokens a second = ratePerSec thousandths of a token a millisecond.
+    f.gatewayMilliTokens = Math.min(g.burst * 1000, f.gatewayMilliTokens + g.ratePerSec * (this.now - f.gatewayRefilledAt));
+    f.gatewayRefilledAt = this.now;
+    if (f.gatewayMilliTokens >= 1000) {
+      f.gatewayMilliTokens -= 1000;
+      this.sendRequest(rq, RQ.GATEWAY_PASSED);
+    } else {
+      this.sendRequest(rq, RQ.GATEWAY_THROTTLED);
+    }
   }
 
   /** The counting service: reserved concurrency caps a function; the rest share the account's pool. */
@@ -417,10 +478,21 @@ export class Simulation {
 
   private handlerEnd(rq: Request): void {
     const sb = this.sandbox(rq.sandbox);
-    this.meters.billed(rq.fn, rq.handlerMs, this.now);
+    this.meters.billed(rq.fn, rq.handlerMs, this.now, sb.provisioned);
     sb.currentRequest = -1;
-    this.sendRequest(rq, rq.timesOut ? RQ.HANDLER_TIMED_OUT : RQ.HANDLER_DONE);
+    this.sendRequest(rq, rq.timesOut ? RQ.HANDLER_TIMED_OUT : rq.fails ? this.decideAfterError(rq) : RQ.HANDLER_DONE);
     this.sendSandbox(sb, rq.timesOut ? EV.INVOKE_TIMED_OUT : EV.INVOKE_DONE);
+  }
+
+  /**
+   * A function error: the synchronous caller gets it; an asynchronous event is retried (AWS:
+   * twice), then sent to the dead-letter queue. The sandbox itself is unharmed.
+   */
+  private decideAfterError(rq: Request): number {
+    this.meters.functionError(rq.fn);
+    if (this.scenario.functions[rq.fn]!.invocation === 'sync') return RQ.HANDLER_FAILED;
+    rq.failures++;
+    return rq.failures <= this.scenario.platform.async.errorRetries ? RQ.HANDLER_FAILED_RETRY : RQ.HANDLER_FAILED_FINAL;
   }
 
   /** Pairs a request with the sandbox that will run it, checking the isolation rules. */
@@ -486,7 +558,7 @@ export class Simulation {
       initEndedAt: -1,
     };
     this.sandboxes.set(sb.id, sb);
-    this.meters.sandboxCreated(fn, this.now);
+    this.meters.sandboxCreated(fn, this.now, provisioned);
     this.meters.sandboxMoved(fn, Category.None, SANDBOX_CATEGORY[sb.state]!, this.now);
     if (this.onTransition) this.emitSandbox(sb, null);
     for (const a of SANDBOX.initialActions) this.sandboxActions[a]!(sb);
@@ -507,7 +579,7 @@ export class Simulation {
       host.usedMb -= guest.memoryMb;
     }
     this.sandboxes.delete(sb.id);
-    this.meters.sandboxGone(sb.fn, sb.createdAt, this.now);
+    this.meters.sandboxGone(sb.fn, sb.createdAt, this.now, sb.provisioned);
     // Provisioned concurrency is kept at its level: a lost provisioned sandbox is replaced.
     if (sb.provisioned && this.now < this.scenario.durationMs) this.createSandbox(sb.fn, -1, true);
   }
@@ -557,6 +629,7 @@ export class Simulation {
   };
 
   private readonly requestActionImpls: Record<string, (rq: Request) => void> = {
+    scheduleGatewayHop: (rq) => this.scheduleRequest(rq, this.scenario.platform.hopsMs.gateway, EventKind.GatewayDone),
     scheduleLoadBalancerHop: (rq) => this.scheduleRequest(rq, this.scenario.platform.hopsMs.loadBalancer, EventKind.RequestEvent, RQ.HOP_DONE),
     scheduleFrontendHop: (rq) => this.scheduleRequest(rq, this.scenario.platform.hopsMs.frontend, EventKind.RequestEvent, RQ.HOP_DONE),
     scheduleCountingHop: (rq) => this.scheduleRequest(rq, this.scenario.platform.hopsMs.counting, EventKind.CountingDone),
@@ -579,8 +652,20 @@ export class Simulation {
       const backoff = Math.min(a.retryBaseMs * 2 ** rq.attempts, a.retryMaxMs);
       rq.attempts++;
       const deadline = rq.arrivedAt + a.maxEventAgeMs;
-      if (this.now + backoff > deadline) this.scheduleRequest(rq, Math.max(0, deadline - this.now), EventKind.RequestEvent, RQ.RETRIES_EXHAUSTED);
+      // Given up at its maximum age: dropped if it never ran, dead-lettered if it ran and failed.
+      if (this.now + backoff > deadline) this.scheduleRequest(rq, Math.max(0, deadline - this.now), EventKind.RequestEvent, rq.failures > 0 ? RQ.DEAD_LETTER : RQ.RETRIES_EXHAUSTED);
       else this.scheduleRequest(rq, backoff, EventKind.RequestEvent, RQ.RETRY);
+    },
+    scheduleErrorRetry: (rq) => {
+      // After a function error (AWS: about 1 min before the first retry, 2 min before the
+      // second), within the maximum event age; the retry is a new attempt, on any sandbox.
+      const a = this.scenario.platform.async;
+      const wait = a.errorRetryBaseMs * 2 ** (rq.failures - 1);
+      rq.cold = false;
+      rq.sandbox = -1;
+      const deadline = rq.arrivedAt + a.maxEventAgeMs;
+      if (this.now + wait > deadline) this.scheduleRequest(rq, Math.max(0, deadline - this.now), EventKind.RequestEvent, RQ.DEAD_LETTER);
+      else this.scheduleRequest(rq, wait, EventKind.RequestEvent, RQ.RETRY);
     },
     scheduleWorkerManagerHop: (rq) => this.scheduleRequest(rq, this.scenario.platform.hopsMs.workerManager, EventKind.RoutingDone),
     assignWarmSandbox: (rq) => {
@@ -598,6 +683,9 @@ export class Simulation {
       const ms = sample(spec.durationMs, this.fns[rq.fn]!.service);
       rq.timesOut = ms > spec.timeoutMs;
       rq.handlerMs = rq.timesOut ? spec.timeoutMs : ms;
+      // Drawn only when errors can happen, from the function's own stream.
+      const failureRate = spec.failureRate ?? 0;
+      rq.fails = failureRate > 0 && this.fns[rq.fn]!.failures.next() < failureRate;
       this.meters.handlerStarted(rq.fn, rq.cold, this.now);
       this.sandbox(rq.sandbox).stateEndsAt = this.now + rq.handlerMs;
       this.scheduleRequest(rq, rq.handlerMs, EventKind.HandlerEnd);
@@ -608,7 +696,7 @@ export class Simulation {
       if (rq.admitted) throw new InvariantError(`request ${rq.id} ended still holding concurrency`);
       const outcome = REQUEST.states[rq.state] as Outcome;
       this.meters.ended(rq.fn, outcome, this.now - rq.arrivedAt, rq.cold, this.now);
-      if (this.meters.timeline) this.recentlyEnded.push({ id: rq.id, fn: rq.fn, outcome, endedAt: this.now, arrivedAt: rq.arrivedAt, cold: rq.cold, sandbox: rq.sandbox });
+      if (this.meters.timeline) this.recentlyEnded.push({ id: rq.id, fn: rq.fn, outcome: OUTCOME_KIND[outcome], state: outcome, endedAt: this.now, arrivedAt: rq.arrivedAt, cold: rq.cold, sandbox: rq.sandbox });
       if (this.recentlyEnded.length > RECENTLY_ENDED) this.recentlyEnded.shift();
     },
   };

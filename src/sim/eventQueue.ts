@@ -8,6 +8,7 @@ export const EventKind = {
   InitCodeDone: 5,
   HandlerEnd: 6,
   KeepAlive: 7,
+  GatewayDone: 8,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

@@ -37,6 +37,38 @@ describe('rewind', () => {
     expect(h.sim.report()).toEqual(straight.sim.report());
   });
 
+  it('restores the gateway buckets, the failure draws and the provisioned charge too', () => {
+    const s = parseScenario({
+      version: 1,
+      seed: 5,
+      durationMs: 400_000,
+      platform: { async: { errorRetryBaseMs: 20_000 } },
+      accounts: [{ id: 'acme' }],
+      functions: [
+        { name: 'api', account: 'acme', memoryMb: 512, provisionedConcurrency: 2, failureRate: 0.2, gateway: { ratePerSec: 3, burst: 4 }, durationMs: { dist: 'exponential', meanMs: 300 }, workload: { type: 'poisson', ratePerSec: 5 } },
+        { name: 'jobs', account: 'acme', memoryMb: 256, invocation: 'async', failureRate: 0.6, durationMs: { dist: 'constant', ms: 200 }, workload: { type: 'periodic', everyMs: 3000 } },
+      ],
+    });
+    const straight = new History(s);
+    straight.advanceTo(300_000);
+    const expected = frameAt(straight);
+    expect(expected.summary.gatewayThrottled).toBeGreaterThan(0);
+    expect(expected.summary.deadLettered).toBeGreaterThan(0);
+    expect(expected.series.series.provisionedUsd.some((v) => v > 0)).toBe(true);
+    const scrubbed = new History(s);
+    scrubbed.advanceTo(350_000);
+    scrubbed.seek(123_456);
+    scrubbed.seek(300_000);
+    expect(frameAt(scrubbed)).toEqual(expected);
+    straight.advanceTo(s.durationMs);
+    scrubbed.seek(s.durationMs);
+    expect(scrubbed.sim.report()).toEqual(straight.sim.report());
+    // The live cost in the summary is the report's, provisioned charge included.
+    const report = straight.sim.report();
+    expect(frameAt(straight).summary.costUsd).toBeCloseTo(report.cost.totalUsd, 12);
+    expect(report.cost.provisionedUsd).toBeGreaterThan(0);
+  });
+
   it('step forward then step back returns to the same instant and state', () => {
     const h = new History(scenario('one-cold-start'));
     h.advanceTo(1_005);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figures as f } from './figures';
+import { Category } from './meters';
+import { Timeline } from './timeline';
 import { fn, runTraced, scenario } from './testkit';
 
 /**
@@ -60,5 +62,23 @@ describe("Little's law", { timeout: 20_000 }, () => {
     // Several sandboxes are needed at peaks, and kept warm between them.
     expect(report.sandboxes.peakAlive).toBeGreaterThan(2);
     expect(report.sandboxes.avgAlive).toBeGreaterThan(report.sandboxes.avgBusy);
+  });
+});
+
+describe('the timeline behind the charts', () => {
+  it('integrates every millisecond, even across bucket edges that floating point puts a hair early', () => {
+    // 400,000 ms in 600 buckets of 666.66... ms: 2 × 666.66... / 666.66... < 2, so a flush from
+    // one edge used to stop there and drop the rest of its interval.
+    const t = new Timeline(400_000, 600, 0.001);
+    t.moved(Category.None, Category.Idle, 1024, 0);
+    t.provisioned(1024, 0);
+    const s = t.seriesAt(400_000).series;
+    const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+    // 1 GB for 400 s, whichever way it is cut into buckets; provisioned at $0.001 per GB-s.
+    expect(sum(s.idleGbSeconds)).toBeCloseTo(400, 9);
+    expect(sum(s.provisionedUsd)).toBeCloseTo(0.4, 12);
+    expect(sum(s.costUsd)).toBeCloseTo(0.4, 12);
+    t.moved(Category.Idle, Category.Busy, 1024, 1_333.3333333333333);
+    expect(sum(t.seriesAt(400_000).series.allocatedGbSeconds)).toBeCloseTo(400, 9);
   });
 });

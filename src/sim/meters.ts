@@ -5,7 +5,18 @@ import { Timeline, type TimelineState } from './timeline';
 export const Category = { None: 0, Initializing: 1, Idle: 2, Busy: 3, ShuttingDown: 4 } as const;
 export type Category = (typeof Category)[keyof typeof Category];
 
-export type Outcome = 'responded' | 'throttled' | 'timedOut' | 'failed';
+/** The final states of the request path chart. */
+export type Outcome = 'responded' | 'throttled' | 'timedOut' | 'failed' | 'throttledAtGateway' | 'deadLettered';
+
+/** The counter of each final state (in the meters, the report and the timeline). */
+const OUTCOME_COUNTER = {
+  responded: 'completed',
+  throttled: 'throttled',
+  timedOut: 'timedOut',
+  failed: 'failed',
+  throttledAtGateway: 'gatewayThrottled',
+  deadLettered: 'deadLettered',
+} as const satisfies Record<Outcome, string>;
 
 /** Per-function accumulators. Time-averages are integrals of counts over simulated time. */
 class FunctionMeter {
@@ -14,6 +25,9 @@ class FunctionMeter {
   throttled = 0;
   timedOut = 0;
   failed = 0;
+  gatewayThrottled = 0;
+  deadLettered = 0;
+  functionErrors = 0;
   cold = 0;
   warm = 0;
   created = 0;
@@ -27,7 +41,13 @@ class FunctionMeter {
   lifetimeSumMs = 0;
   createdAtSumOfAlive = 0;
   billedMs = 0;
+  /** The part of billedMs run on provisioned sandboxes (billed at the provisioned duration price). */
+  billedProvisionedMs = 0;
   billedRequests = 0;
+  /** Provisioned sandboxes alive, and their lifetimes: as for all sandboxes (alive, lifetimeSumMs). */
+  provisionedAlive = 0;
+  provisionedLifetimeSumMs = 0;
+  provisionedCreatedAtSumOfAlive = 0;
   warmLatency = new Latencies();
   coldLatency = new Latencies();
 
@@ -91,10 +111,25 @@ export interface LatencySummary {
 }
 
 export interface MetricsReport {
-  requests: { total: number; completed: number; cold: number; warm: number; throttled: number; timedOut: number; failed: number };
+  requests: {
+    total: number;
+    completed: number;
+    cold: number;
+    warm: number;
+    /** Refused by the counting service (over a concurrency limit): HTTP 429. */
+    throttled: number;
+    timedOut: number;
+    failed: number;
+    /** Refused by the function's API gateway (token bucket empty): HTTP 429 before the platform. */
+    gatewayThrottled: number;
+    /** Asynchronous events given up after their retries on function errors: in the dead-letter queue. */
+    deadLettered: number;
+    /** Invocations that ended in a function error (each attempt of a retried event counts). */
+    functionErrors: number;
+  };
   /** cold / (cold + warm); null before any handler ran. */
   coldStartRatio: number | null;
-  /** throttled / total; null with no requests. */
+  /** throttled / total (the counting service's refusals, not the gateway's); null with no requests. */
   throttleRatio: number | null;
   /** Arrival to response, of completed requests. */
   latencyMs: LatencySummary;
@@ -103,7 +138,14 @@ export interface MetricsReport {
   sandboxes: { created: number; avgAlive: number; avgBusy: number; avgIdle: number; avgInitializing: number; peakAlive: number; avgLifetimeMs: number | null };
   /** Allocated: function memory from placement to shutdown; idle: while frozen (the provider's waste). */
   memory: { allocatedGbSeconds: number; idleGbSeconds: number };
-  cost: { billedGbSeconds: number; computeUsd: number; requestsUsd: number; totalUsd: number };
+  /**
+   * What the user pays. `billedGbSeconds`: memory × handler time rounded up to the granularity,
+   * on every sandbox; `computeUsd`: that time at the on-demand price, or at the provisioned
+   * duration price on provisioned sandboxes; `provisionedGbSeconds`: memory × the time each
+   * provisioned sandbox exists, billed as `provisionedUsd` whether busy or not;
+   * `totalUsd` = compute + requests + provisioned.
+   */
+  cost: { billedGbSeconds: number; computeUsd: number; requestsUsd: number; totalUsd: number; provisionedGbSeconds: number; provisionedUsd: number };
 }
 
 export interface RunReport extends MetricsReport {
@@ -154,7 +196,7 @@ export class Meters {
   ) {
     this.fns = scenario.functions.map(() => new FunctionMeter());
     this.memoryMb = scenario.functions.map((f) => f.memoryMb);
-    this.timeline = withTimeline ? new Timeline(scenario.durationMs) : null;
+    this.timeline = withTimeline ? new Timeline(scenario.durationMs, undefined, scenario.platform.billing.provisionedPricePerGbSecond) : null;
   }
 
   save(): MetersState {
@@ -195,21 +237,32 @@ export class Meters {
     this.timeline?.moved(from, to, this.memoryMb[fn]!, now);
   }
 
-  sandboxCreated(fn: number, now: number): void {
+  sandboxCreated(fn: number, now: number, provisioned: boolean): void {
     const m = this.fns[fn]!;
     m.created++;
     m.alive++;
     m.createdAtSumOfAlive += now;
     if (m.alive > m.peakAlive) m.peakAlive = m.alive;
     if (++this.alive > this.peakAlive) this.peakAlive = this.alive;
+    if (provisioned) {
+      m.provisionedAlive++;
+      m.provisionedCreatedAtSumOfAlive += now;
+      this.timeline?.provisioned(this.memoryMb[fn]!, now);
+    }
   }
 
-  sandboxGone(fn: number, createdAt: number, now: number): void {
+  sandboxGone(fn: number, createdAt: number, now: number, provisioned: boolean): void {
     const m = this.fns[fn]!;
     m.alive--;
     this.alive--;
     m.createdAtSumOfAlive -= createdAt;
     m.lifetimeSumMs += now - createdAt;
+    if (provisioned) {
+      m.provisionedAlive--;
+      m.provisionedCreatedAtSumOfAlive -= createdAt;
+      m.provisionedLifetimeSumMs += now - createdAt;
+      this.timeline?.provisioned(-this.memoryMb[fn]!, now);
+    }
   }
 
   handlerStarted(fn: number, cold: boolean, now: number): void {
@@ -219,24 +272,35 @@ export class Meters {
     this.timeline?.add(cold ? 'cold' : 'warm', now);
   }
 
-  /** A handler ran for `ms` (capped at the timeout): billed rounded up to the granularity. */
-  billed(fn: number, ms: number, now: number): void {
+  /**
+   * A handler ran for `ms` (capped at the timeout): billed rounded up to the granularity, at
+   * the provisioned duration price if it ran on a provisioned sandbox, else at the on-demand one.
+   */
+  billed(fn: number, ms: number, now: number, provisioned: boolean): void {
     const b = this.scenario.platform.billing;
     const m = this.fns[fn]!;
     const billedMs = Math.ceil(ms / b.granularityMs - 1e-9) * b.granularityMs;
     m.billedMs += billedMs;
+    if (provisioned) m.billedProvisionedMs += billedMs;
     m.billedRequests++;
-    this.timeline?.add('costUsd', now, ((billedMs * this.memoryMb[fn]!) / 1024 / 1000) * b.pricePerGbSecond + b.pricePerMillionRequests / 1e6);
+    const price = provisioned ? b.provisionedDurationPricePerGbSecond : b.pricePerGbSecond;
+    this.timeline?.add('costUsd', now, ((billedMs * this.memoryMb[fn]!) / 1024 / 1000) * price + b.pricePerMillionRequests / 1e6);
+  }
+
+  /** An invocation ended in a function error. */
+  functionError(fn: number): void {
+    this.fns[fn]!.functionErrors++;
   }
 
   ended(fn: number, outcome: Outcome, latencyMs: number, cold: boolean, now: number): void {
     const m = this.fns[fn]!;
-    m[outcome === 'responded' ? 'completed' : outcome]++;
+    const counter = OUTCOME_COUNTER[outcome];
+    m[counter]++;
     if (outcome === 'responded') {
       (cold ? m.coldLatency : m.warmLatency).add(latencyMs);
       this.timeline?.latency(latencyMs, cold);
     }
-    this.timeline?.add(outcome === 'responded' ? 'completed' : outcome, now);
+    this.timeline?.add(counter, now);
   }
 
   report(now: number): RunReport {
@@ -261,14 +325,21 @@ export class Meters {
       throttled: sum((m) => m.throttled),
       timedOut: sum((m) => m.timedOut),
       failed: sum((m) => m.failed),
+      gatewayThrottled: sum((m) => m.gatewayThrottled),
+      deadLettered: sum((m) => m.deadLettered),
+      functionErrors: sum((m) => m.functionErrors),
     };
     const avg = (c: Category) => (now > 0 ? sum((m) => m.area[c]!) / now : 0);
     const gbSeconds = (f: (m: FunctionMeter) => number) => sum((m, i) => (f(m) * memoryMb[i]!) / 1024 / 1000);
     const created = sum((m) => m.created);
     const lifetimes = sum((m) => m.lifetimeSumMs + m.alive * now - m.createdAtSumOfAlive);
     const billedGbSeconds = gbSeconds((m) => m.billedMs);
-    const computeUsd = billedGbSeconds * b.pricePerGbSecond;
+    // Written so that a run without provisioned sandboxes gives the very same numbers as
+    // before they were billed (x + 0 is x).
+    const computeUsd = gbSeconds((m) => m.billedMs - m.billedProvisionedMs) * b.pricePerGbSecond + gbSeconds((m) => m.billedProvisionedMs) * b.provisionedDurationPricePerGbSecond;
     const requestsUsd = (sum((m) => m.billedRequests) * b.pricePerMillionRequests) / 1e6;
+    const provisionedGbSeconds = gbSeconds((m) => m.provisionedLifetimeSumMs + m.provisionedAlive * now - m.provisionedCreatedAtSumOfAlive);
+    const provisionedUsd = provisionedGbSeconds * b.provisionedPricePerGbSecond;
     return {
       requests,
       coldStartRatio: requests.cold + requests.warm > 0 ? requests.cold / (requests.cold + requests.warm) : null,
@@ -289,7 +360,7 @@ export class Meters {
         allocatedGbSeconds: gbSeconds((m) => m.area[1]! + m.area[2]! + m.area[3]! + m.area[4]!),
         idleGbSeconds: gbSeconds((m) => m.area[Category.Idle]!),
       },
-      cost: { billedGbSeconds, computeUsd, requestsUsd, totalUsd: computeUsd + requestsUsd },
+      cost: { billedGbSeconds, computeUsd, requestsUsd, totalUsd: computeUsd + requestsUsd + provisionedUsd, provisionedGbSeconds, provisionedUsd },
     };
   }
 }

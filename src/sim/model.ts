@@ -68,13 +68,23 @@ export interface Request {
   attempts: number;
   handlerMs: number;
   timesOut: boolean;
+  /** The current invocation ends in a function error (drawn at its start). */
+  fails: boolean;
+  /** Invocations of this request that ended in a function error (asynchronous events are retried). */
+  failures: number;
 }
 
 /** A request that has ended, kept briefly so the animation can show how it left. */
 export interface EndedRequest {
   id: number;
   fn: number;
+  /**
+   * How it ended, in four kinds: a call refused at the API gateway is `throttled` (HTTP 429
+   * too), a dead-lettered event `failed`. `state` says exactly where it ended.
+   */
   outcome: 'responded' | 'throttled' | 'timedOut' | 'failed';
+  /** The final state of the request path chart: one of the four above, `throttledAtGateway` or `deadLettered`. */
+  state: string;
   endedAt: number;
   arrivedAt: number;
   cold: boolean;

@@ -47,6 +47,8 @@ const functionSpec = fc.record({
   reservedConcurrency: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
   provisionedConcurrency: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
   invocation: fc.constantFrom('sync' as const, 'async' as const),
+  failureRate: fc.option(fc.constantFrom(0, 0.3, 1), { nil: undefined }),
+  gateway: fc.option(fc.record({ ratePerSec: fc.integer({ min: 0, max: 20 }), burst: fc.integer({ min: 0, max: 5 }) }), { nil: undefined }),
   workload,
 });
 
@@ -57,7 +59,7 @@ const platform = fc.record({
   placement: fc.constantFrom('pack' as const, 'spread' as const),
   keepAlive: fc.oneof(fc.constant({ policy: 'none' as const }), fc.record({ policy: fc.constant('fixed' as const), idleMs: ms(5000) })),
   limits: fc.record({ accountConcurrency: fc.integer({ min: 1, max: 20 }) }),
-  hopsMs: fc.record({ loadBalancer: ms(3), frontend: ms(3), counting: ms(3), workerManager: ms(3), placement: ms(20) }),
+  hopsMs: fc.record({ loadBalancer: ms(3), frontend: ms(3), counting: ms(3), workerManager: ms(3), placement: ms(20), gateway: ms(3) }),
   coldStart: fc.record({
     codeFetchMsPerMb: ms(5),
     microVmBootMs: ms(150),
@@ -68,7 +70,13 @@ const platform = fc.record({
     initLimitMs: fc.constantFrom(300, 10_000),
     shutdownMs: ms(500),
   }),
-  async: fc.record({ retryBaseMs: fc.integer({ min: 50, max: 1000 }), retryMaxMs: fc.integer({ min: 100, max: 3000 }), maxEventAgeMs: fc.integer({ min: 1000, max: 20_000 }) }),
+  async: fc.record({
+    retryBaseMs: fc.integer({ min: 50, max: 1000 }),
+    retryMaxMs: fc.integer({ min: 100, max: 3000 }),
+    maxEventAgeMs: fc.integer({ min: 1000, max: 20_000 }),
+    errorRetries: fc.integer({ min: 0, max: 2 }),
+    errorRetryBaseMs: fc.integer({ min: 100, max: 5000 }),
+  }),
 });
 
 /** A valid scenario: provisioned ≤ reserved, and reservations within each account's limit. */
@@ -77,7 +85,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
   .map(({ seed, durationMs, platform: p, functions }) => {
     const fns = functions.map((f, i) => {
       const provisioned = f.provisionedConcurrency !== undefined && f.reservedConcurrency !== undefined ? Math.min(f.provisionedConcurrency, f.reservedConcurrency) : f.provisionedConcurrency;
-      return { ...f, name: `fn${i}`, account: `acct${f.account}`, provisionedConcurrency: provisioned };
+      // An API gateway fronts synchronous functions only.
+      return { ...f, name: `fn${i}`, account: `acct${f.account}`, provisionedConcurrency: provisioned, gateway: f.invocation === 'sync' ? f.gateway : undefined };
     });
     const reserved = (a: string) => fns.filter((f) => f.account === a).reduce((s, f) => s + (f.reservedConcurrency ?? 0), 0);
     const accountConcurrency = Math.max(p.limits.accountConcurrency, reserved('acct0'), reserved('acct1'));
@@ -124,12 +133,33 @@ describe('for any valid scenario', SLOW, () => {
         const r = report.requests;
         expect(seen.size).toBe(r.total);
         expect(ended.size + sim.requests.size).toBe(r.total);
-        expect(r.completed + r.throttled + r.timedOut + r.failed).toBe(ended.size);
-        expect(r.completed + r.throttled + r.timedOut + r.failed).toBeLessThanOrEqual(r.total);
+        const endedCount = r.completed + r.throttled + r.timedOut + r.failed + r.gatewayThrottled + r.deadLettered;
+        expect(endedCount).toBe(ended.size);
+        expect(endedCount).toBeLessThanOrEqual(r.total);
         const count = (o: string) => [...ended.values()].filter((v) => v === o).length;
-        expect([count('responded'), count('throttled'), count('timedOut'), count('failed')]).toEqual([r.completed, r.throttled, r.timedOut, r.failed]);
-        // Every handler that started was cold or warm; the completed and timed-out ones all started.
-        expect(r.cold + r.warm).toBeGreaterThanOrEqual(r.completed + r.timedOut);
+        expect([count('responded'), count('throttled'), count('timedOut'), count('failed'), count('throttledAtGateway'), count('deadLettered')]).toEqual([
+          r.completed,
+          r.throttled,
+          r.timedOut,
+          r.failed,
+          r.gatewayThrottled,
+          r.deadLettered,
+        ]);
+        // Every handler that started was cold or warm; each that ended responded, timed out or
+        // failed with a function error (an asynchronous event may run several times).
+        expect(r.cold + r.warm).toBeGreaterThanOrEqual(r.completed + r.timedOut + r.functionErrors);
+        // A call refused at the gateway never reached the platform; a dead-lettered event ran
+        // and failed, at most 1 + errorRetries times.
+        const path = new Map<number, string[]>();
+        for (const t of trace) if (t.kind === 'request') path.set(t.id, [...(path.get(t.id) ?? []), t.to]);
+        for (const [id, end] of ended) {
+          const states = path.get(id)!;
+          if (end === 'throttledAtGateway') expect(states).toEqual(['atGateway', 'throttledAtGateway']);
+          if (end === 'deadLettered') {
+            const runs = states.filter((st) => st === 'running').length;
+            check(runs >= 1 && runs <= 1 + s.platform.async.errorRetries, () => `request ${id} dead-lettered after ${runs} runs`);
+          }
+        }
       }),
       FC,
     );
@@ -201,7 +231,7 @@ describe('for any valid scenario', SLOW, () => {
         platform: {
           ...p,
           keepAlive: { policy: 'none' },
-          hopsMs: { loadBalancer: 0, frontend: grid(p.hopsMs.frontend), counting: 0, workerManager: grid(p.hopsMs.workerManager), placement: grid(p.hopsMs.placement) },
+          hopsMs: { loadBalancer: 0, frontend: grid(p.hopsMs.frontend), counting: 0, workerManager: grid(p.hopsMs.workerManager), placement: grid(p.hopsMs.placement), gateway: grid(p.hopsMs.gateway) },
           coldStart: { ...p.coldStart, codeFetchMsPerMb: 0, microVmBootMs: grid(p.coldStart.microVmBootMs), containerStartMs: grid(p.coldStart.containerStartMs), runtimeBootMs: grid(p.coldStart.runtimeBootMs) },
         },
         functions: s.functions.map((f, i) => ({

@@ -86,6 +86,15 @@ describe('scenario errors name the path, the expected value and what was found',
     ]);
   });
 
+  it('a failure rate outside 0..1, an API gateway in front of an asynchronous function, a negative gateway rate', () => {
+    expect(issues((s) => void (fn1(s).failureRate = 1.5))).toEqual(['functions[1].failureRate: expected 0..1, got 1.5']);
+    expect(issues((s) => void Object.assign(fn1(s), { invocation: 'async', gateway: { ratePerSec: 10, burst: 5 } }))).toEqual([
+      'functions[1].gateway: an API gateway fronts synchronous functions only: remove gateway or set invocation to "sync"',
+    ]);
+    expect(issues((s) => void (fn1(s).gateway = { ratePerSec: -1 }))).toEqual(['functions[1].gateway.ratePerSec: expected 0..10000000, got -1']);
+    expect(issues((s) => void (s.platform = { async: { errorRetries: 3 } }))).toEqual(['platform.async.errorRetries: expected 0..2, got 3']);
+  });
+
   it("reservations adding up to more than the account's limit", () => {
     const found = issues((s) => {
       s.platform = { limits: { accountConcurrency: 10 } };
@@ -136,18 +145,41 @@ describe('defaults', () => {
     expect(s.seed).toBe(1);
     expect(s.platform.keepAlive).toEqual({ policy: 'fixed', idleMs: figures.fixedKeepAliveAwsMs.value });
     expect(s.platform.limits.accountConcurrency).toBe(figures.accountConcurrency.value);
-    expect(s.platform.billing).toEqual({ granularityMs: 1, pricePerGbSecond: figures.pricePerGbSecond.value, pricePerMillionRequests: figures.pricePerMillionRequests.value });
+    expect(s.platform.billing).toEqual({
+      granularityMs: 1,
+      pricePerGbSecond: figures.pricePerGbSecond.value,
+      pricePerMillionRequests: figures.pricePerMillionRequests.value,
+      provisionedPricePerGbSecond: figures.provisionedPricePerGbSecond.value,
+      provisionedDurationPricePerGbSecond: figures.provisionedDurationPricePerGbSecond.value,
+    });
+    expect(s.platform.async).toEqual({
+      retryBaseMs: figures.asyncRetryBaseMs.value,
+      retryMaxMs: figures.asyncRetryMaxMs.value,
+      maxEventAgeMs: figures.asyncMaxEventAgeMs.value,
+      errorRetries: figures.asyncErrorRetries.value,
+      errorRetryBaseMs: figures.asyncErrorRetryBaseMs.value,
+    });
     expect(s.platform.coldStart.initLimitMs).toBe(figures.initLimitMs.value);
     expect(s.platform.coldStart.microVmBootMs).toBe(figures.microVmBootMs.value);
     expect(s.platform.isolation).toBe('microvm');
     expect(s.functions[0]).toMatchObject({ timeoutMs: figures.defaultTimeoutMs.value, invocation: 'sync', packageMb: 5, initMs: { dist: 'constant', ms: 200 } });
     expect(s.functions[0]!.reservedConcurrency).toBeUndefined();
+    // Off unless asked for: no function errors, no API gateway.
+    expect(s.functions[0]!.failureRate).toBeUndefined();
+    expect(s.functions[0]!.gateway).toBeUndefined();
+  });
+
+  it("an API gateway's throttle defaults to API Gateway's account quota: 10,000 requests/s, burst 5,000", () => {
+    const p = parseScenario({ ...valid(), functions: [{ ...valid().functions[0]!, gateway: {} }] });
+    expect(p.functions[0]!.gateway).toEqual({ ratePerSec: figures.gatewayRatePerSec.value, burst: figures.gatewayBurst.value });
+    expect([figures.gatewayRatePerSec.value, figures.gatewayBurst.value]).toEqual([10_000, 5_000]);
+    expect(p.platform.hopsMs.gateway).toBe(figures.gatewayMs.value);
   });
 
   it('fills a nested default inside a partly written section', () => {
     const p = parseScenario({ ...valid(), platform: { keepAlive: { policy: 'fixed' }, hopsMs: { frontend: 9 } } });
     expect(p.platform.keepAlive).toEqual({ policy: 'fixed', idleMs: figures.fixedKeepAliveAwsMs.value });
-    expect(p.platform.hopsMs).toEqual({ loadBalancer: figures.loadBalancerMs.value, frontend: 9, counting: figures.countingMs.value, workerManager: figures.workerManagerMs.value, placement: figures.placementMs.value });
+    expect(p.platform.hopsMs).toEqual({ loadBalancer: figures.loadBalancerMs.value, frontend: 9, counting: figures.countingMs.value, workerManager: figures.workerManagerMs.value, placement: figures.placementMs.value, gateway: figures.gatewayMs.value });
   });
 
   it('a validated scenario validates again unchanged (it round-trips through a file or a link)', () => {

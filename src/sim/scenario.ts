@@ -62,6 +62,18 @@ export const keepAliveSchema = z.discriminatedUnion(
 );
 export type KeepAlive = z.infer<typeof keepAliveSchema>;
 
+/**
+ * An API gateway in front of one synchronous function (one route of an API): it throttles
+ * calls with a token bucket, `burst` tokens deep, refilled at `ratePerSec`; a call that finds
+ * no token gets HTTP 429 at the gateway and never reaches the platform. Per function, as API
+ * Gateway sets throttling per stage and method (the defaults are its account-wide quota).
+ */
+export const gatewaySchema = z.strictObject({
+  ratePerSec: between(0, 10_000_000).default(f.gatewayRatePerSec.value),
+  burst: intBetween(0, 10_000_000).default(f.gatewayBurst.value),
+});
+export type Gateway = z.infer<typeof gatewaySchema>;
+
 export const functionSchema = z.strictObject({
   name: z.string().min(1, { error: 'expected a non-empty name' }).max(64),
   account: z.string().min(1, { error: 'expected the id of an account' }),
@@ -73,6 +85,10 @@ export const functionSchema = z.strictObject({
   reservedConcurrency: intBetween(0, 1_000_000).optional(),
   provisionedConcurrency: intBetween(0, 1_000_000).optional(),
   invocation: z.enum(['sync', 'async'], { error: 'expected "sync" or "async"' }).default('sync'),
+  /** Probability that an invocation ends in a function error (absent: 0). */
+  failureRate: between(0, 1).optional(),
+  /** An API gateway in front of the function (absent: called directly, e.g. by the SDK or a function URL). */
+  gateway: gatewaySchema.optional(),
   workload: workloadSchema,
 });
 export type FunctionSpec = z.infer<typeof functionSchema>;
@@ -83,6 +99,8 @@ const hopsSchema = z.strictObject({
   counting: nonNegative(60_000).default(f.countingMs.value),
   workerManager: nonNegative(60_000).default(f.workerManagerMs.value),
   placement: nonNegative(60_000).default(f.placementMs.value),
+  /** Through the API gateway, for functions behind one. */
+  gateway: nonNegative(60_000).default(f.gatewayMs.value),
 });
 
 const coldStartSchema = z.strictObject({
@@ -111,15 +129,33 @@ const platformSchema = z.strictObject({
       granularityMs: between(1, 60_000).default(f.billingGranularityMs.value),
       pricePerGbSecond: nonNegative(1).default(f.pricePerGbSecond.value),
       pricePerMillionRequests: nonNegative(1_000).default(f.pricePerMillionRequests.value),
+      provisionedPricePerGbSecond: nonNegative(1).default(f.provisionedPricePerGbSecond.value),
+      provisionedDurationPricePerGbSecond: nonNegative(1).default(f.provisionedDurationPricePerGbSecond.value),
     })
-    .default({ granularityMs: f.billingGranularityMs.value, pricePerGbSecond: f.pricePerGbSecond.value, pricePerMillionRequests: f.pricePerMillionRequests.value }),
+    .default({
+      granularityMs: f.billingGranularityMs.value,
+      pricePerGbSecond: f.pricePerGbSecond.value,
+      pricePerMillionRequests: f.pricePerMillionRequests.value,
+      provisionedPricePerGbSecond: f.provisionedPricePerGbSecond.value,
+      provisionedDurationPricePerGbSecond: f.provisionedDurationPricePerGbSecond.value,
+    }),
   async: z
     .strictObject({
       retryBaseMs: positive(MAX_DURATION_MS).default(f.asyncRetryBaseMs.value),
       retryMaxMs: positive(MAX_DURATION_MS).default(f.asyncRetryMaxMs.value),
       maxEventAgeMs: positive(MAX_DURATION_MS).default(f.asyncMaxEventAgeMs.value),
+      /** Retries of an event whose invocation failed (function error), before the dead-letter queue. */
+      errorRetries: intBetween(0, 2).default(f.asyncErrorRetries.value),
+      /** Wait before the first retry after an error; each later retry waits twice as long. */
+      errorRetryBaseMs: positive(MAX_DURATION_MS).default(f.asyncErrorRetryBaseMs.value),
     })
-    .default({ retryBaseMs: f.asyncRetryBaseMs.value, retryMaxMs: f.asyncRetryMaxMs.value, maxEventAgeMs: f.asyncMaxEventAgeMs.value }),
+    .default({
+      retryBaseMs: f.asyncRetryBaseMs.value,
+      retryMaxMs: f.asyncRetryMaxMs.value,
+      maxEventAgeMs: f.asyncMaxEventAgeMs.value,
+      errorRetries: f.asyncErrorRetries.value,
+      errorRetryBaseMs: f.asyncErrorRetryBaseMs.value,
+    }),
 });
 
 export const scenarioSchema = z
@@ -156,6 +192,9 @@ export const scenarioSchema = z
       }
       if (fn.provisionedConcurrency !== undefined && fn.reservedConcurrency !== undefined && fn.provisionedConcurrency > fn.reservedConcurrency) {
         ctx.addIssue({ code: 'custom', path: ['functions', i, 'provisionedConcurrency'], message: `expected at most reservedConcurrency (${fn.reservedConcurrency})` });
+      }
+      if (fn.gateway !== undefined && fn.invocation === 'async') {
+        ctx.addIssue({ code: 'custom', path: ['functions', i, 'gateway'], message: 'an API gateway fronts synchronous functions only: remove gateway or set invocation to "sync"' });
       }
       if (fn.reservedConcurrency !== undefined) reservedByAccount.set(fn.account, (reservedByAccount.get(fn.account) ?? 0) + fn.reservedConcurrency);
     });

@@ -11,7 +11,7 @@ export type PlatformInput = NonNullable<ScenarioInput['platform']>;
 
 /** Data-plane hops and cold-start phases all at 0 ms: only what a test sets takes time. */
 export const instantPlatform = {
-  hopsMs: { loadBalancer: 0, frontend: 0, counting: 0, workerManager: 0, placement: 0 },
+  hopsMs: { loadBalancer: 0, frontend: 0, counting: 0, workerManager: 0, placement: 0, gateway: 0 },
   coldStart: { codeFetchMsPerMb: 0, microVmBootMs: 0, containerStartMs: 0, accountVmBootMs: 0, runtimeBootMs: 0, shutdownMs: 0 },
 } satisfies PlatformInput;
 
@@ -53,7 +53,7 @@ export const sandboxTransitions = (trace: Transition[], to?: string) => trace.fi
 
 /** Request states in which a request holds concurrency (admitted by the counting service, not ended). */
 export const ADMITTED_STATES = new Set(['routing', 'waitingForSandbox', 'running']);
-export const END_STATES = new Set(['responded', 'throttled', 'timedOut', 'failed']);
+export const END_STATES = new Set(['responded', 'throttled', 'timedOut', 'failed', 'throttledAtGateway', 'deadLettered']);
 
 /**
  * The highest number of requests holding concurrency at once, among the requests `which`

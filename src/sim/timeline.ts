@@ -14,6 +14,10 @@ export const SERIES_NAMES = [
   'throttled',
   'timedOut',
   'failed',
+  /** Calls refused by an API gateway (HTTP 429 before the platform). */
+  'gatewayThrottled',
+  /** Asynchronous events sent to the dead-letter queue after their retries. */
+  'deadLettered',
   /** Time-averaged number of sandboxes in each state during the bucket. */
   'sandboxesInitializing',
   'sandboxesIdle',
@@ -22,8 +26,10 @@ export const SERIES_NAMES = [
   /** GB-seconds of function memory held by idle (frozen) sandboxes in the bucket: the provider's waste. */
   'idleGbSeconds',
   'allocatedGbSeconds',
-  /** Dollars billed in the bucket (compute + requests). */
+  /** Dollars billed in the bucket (compute + requests + provisioned concurrency). */
   'costUsd',
+  /** The part of costUsd paid for provisioned concurrency being there (busy or not). */
+  'provisionedUsd',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 
@@ -50,8 +56,14 @@ export class Timeline {
   /** Memory (MB) held by sandboxes in each category. */
   private memoryMb = [0, 0, 0, 0, 0];
   private last = 0;
+  /** Memory (MB) of the provisioned sandboxes alive, billed by the GB-s while they exist. */
+  private provisionedMb = 0;
 
-  constructor(durationMs: number, bucketCount = 600) {
+  constructor(
+    durationMs: number,
+    bucketCount = 600,
+    private readonly provisionedPricePerGbSecond = 0,
+  ) {
     const bucketMs = durationMs / bucketCount;
     const series = Object.fromEntries(SERIES_NAMES.map((n) => [n, new Float64Array(bucketCount)])) as Record<SeriesName, Float64Array>;
     this.data = { bucketMs, bucketCount, filled: 0, series, latencyWarm: new Float64Array(LATENCY_BIN_EDGES_MS.length), latencyCold: new Float64Array(LATENCY_BIN_EDGES_MS.length) };
@@ -82,21 +94,33 @@ export class Timeline {
     this.memoryMb[to]! += memoryMb;
   }
 
+  /** A provisioned sandbox of `memoryMb` was created (or, negative, removed) at `now`. */
+  provisioned(memoryMb: number, now: number): void {
+    this.flush(now);
+    this.provisionedMb += memoryMb;
+  }
+
   /** Integrates the counts since the last change into the buckets they span. */
   flush(now: number): void {
-    const { bucketMs, series } = this.data;
+    const { bucketMs, bucketCount, series } = this.data;
     let t = this.last;
-    while (t < now) {
-      const b = this.bucket(t);
-      const end = Math.min(now, (b + 1) * bucketMs);
+    for (let b = this.bucket(t); t < now; b++) {
+      const end = b >= bucketCount - 1 ? now : Math.min(now, (b + 1) * bucketMs);
       const dt = end - t;
-      if (dt <= 0) break;
+      // A bucket's end computed in floating point can fall at or just below t (400,000 ms in
+      // 600 buckets: 2 × 666.66... / 666.66... < 2): the time belongs to the next bucket.
+      if (dt <= 0) continue;
       for (let c = 1; c < 5; c++) {
         const name = CATEGORY_SERIES[c]!;
         series[name][b]! += (this.count[c]! * dt) / bucketMs;
       }
       series.idleGbSeconds[b]! += (this.memoryMb[2]! * dt) / 1024 / 1000;
       series.allocatedGbSeconds[b]! += ((this.memoryMb[1]! + this.memoryMb[2]! + this.memoryMb[3]! + this.memoryMb[4]!) * dt) / 1024 / 1000;
+      if (this.provisionedMb > 0) {
+        const usd = ((this.provisionedMb * dt) / 1024 / 1000) * this.provisionedPricePerGbSecond;
+        series.costUsd[b]! += usd;
+        series.provisionedUsd[b]! += usd;
+      }
       if (b + 1 > this.data.filled) this.data.filled = b + 1;
       t = end;
     }
@@ -109,14 +133,14 @@ export class Timeline {
    * minutes would otherwise not show until keep-alive reclaims it.
    */
   seriesAt(now: number): SeriesData {
-    const copy = new Timeline(this.data.bucketMs * this.data.bucketCount, this.data.bucketCount);
+    const copy = new Timeline(this.data.bucketMs * this.data.bucketCount, this.data.bucketCount, this.provisionedPricePerGbSecond);
     copy.restore(this.save());
     copy.flush(now);
     return copy.data;
   }
 
   save(): TimelineState {
-    return { data: cloneSeries(this.data), count: [...this.count], memoryMb: [...this.memoryMb], last: this.last };
+    return { data: cloneSeries(this.data), count: [...this.count], memoryMb: [...this.memoryMb], last: this.last, provisionedMb: this.provisionedMb };
   }
 
   restore(s: TimelineState): void {
@@ -125,6 +149,7 @@ export class Timeline {
     this.count = [...s.count];
     this.memoryMb = [...s.memoryMb];
     this.last = s.last;
+    this.provisionedMb = s.provisionedMb;
   }
 }
 
@@ -133,6 +158,7 @@ export interface TimelineState {
   count: number[];
   memoryMb: number[];
   last: number;
+  provisionedMb: number;
 }
 
 export function cloneSeries(d: SeriesData): SeriesData {

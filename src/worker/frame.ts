@@ -100,6 +100,10 @@ export interface Summary {
   throttled: number;
   timedOut: number;
   failed: number;
+  /** Calls refused by an API gateway (HTTP 429 before the platform; not in `throttled`). */
+  gatewayThrottled: number;
+  /** Asynchronous events sent to the dead-letter queue after their retries (not in `failed`). */
+  deadLettered: number;
   inFlight: number;
   sandboxes: { initializing: number; idle: number; busy: number; shuttingDown: number };
   costUsd: number;

@@ -62,12 +62,15 @@ export function buildFrame(history: History, seq: number): Frame {
     });
   }
   const m = sim.meters;
-  const total = (k: 'requests' | 'completed' | 'cold' | 'warm' | 'throttled' | 'timedOut' | 'failed' | 'created') => m.fns.reduce((acc, f) => acc + f[k], 0);
+  const total = (k: 'requests' | 'completed' | 'cold' | 'warm' | 'throttled' | 'timedOut' | 'failed' | 'gatewayThrottled' | 'deadLettered' | 'created') =>
+    m.fns.reduce((acc, f) => acc + f[k], 0);
   // Final states hold no live entity: their count is how many have ended there so far.
   requestCounts.responded = total('completed');
   requestCounts.throttled = total('throttled');
   requestCounts.timedOut = total('timedOut');
   requestCounts.failed = total('failed');
+  requestCounts.throttledAtGateway = total('gatewayThrottled');
+  requestCounts.deadLettered = total('deadLettered');
   sandboxCounts.gone = total('created') - sim.sandboxes.size;
   const series = m.timeline!.seriesAt(sim.now);
   let costUsd = 0;
@@ -101,6 +104,8 @@ export function buildFrame(history: History, seq: number): Frame {
       throttled: total('throttled'),
       timedOut: total('timedOut'),
       failed: total('failed'),
+      gatewayThrottled: total('gatewayThrottled'),
+      deadLettered: total('deadLettered'),
       inFlight,
       sandboxes: summarySandboxes,
       costUsd,

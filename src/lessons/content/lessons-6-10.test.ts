@@ -53,6 +53,16 @@ describe('lesson 7, mitigating cold starts', () => {
     expect(provisioned.report.requests.cold * 3).toBeLessThanOrEqual(base.report.requests.cold);
   });
 
+  it("the meter bills the provisioned sandboxes for the whole run, and the explanation quotes the meter's number", () => {
+    const { p, base, variant } = experiment(mitigations);
+    // 3 sandboxes × 1 GB × 90 s = 270 GB-s × $0.0000041667 = $0.001125009, whether busy or not.
+    expect(variant.cost.provisionedGbSeconds).toBeCloseTo(270, 9);
+    expect(variant.cost.provisionedUsd).toBeCloseTo(0.001125009, 15);
+    expect(base.cost.provisionedUsd).toBe(0);
+    expect(variant.cost.totalUsd).toBeCloseTo(variant.cost.computeUsd + variant.cost.requestsUsd + 0.001125009, 15);
+    expect(p.explain(base, variant, 'en')).toContain('$0.00113');
+  });
+
   it('a smaller package shortens each cold start by the download it saves, and so makes fewer of them during the ramp', () => {
     const { base, variant } = experiment(mitigations, 1);
     const saved = 180 * parseScenario(mitigations.scenario).platform.coldStart.codeFetchMsPerMb;
