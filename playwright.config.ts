@@ -5,7 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
 // the tests use Debian's Chromium. CHROMIUM_PATH overrides it; set it empty to use the browser
 // Playwright installs itself (`npx playwright install chromium`).
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
-const PORT = 4173;
+// E2E_PORT and E2E_DIST let two builds be tested side by side (e.g. two checkouts on one machine).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,7 +31,7 @@ export default defineConfig({
   },
   webServer: {
     // Serves the production build (npm run test:e2e builds it first), as a course site would.
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

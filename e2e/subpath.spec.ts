@@ -19,7 +19,7 @@ test.beforeAll(async () => {
     }
     const rel = normalize(url.slice(PREFIX.length) || 'index.html').replace(/^(\.\.[/\\])+/, '');
     try {
-      const body = await readFile(join('dist', rel.endsWith('/') || rel === '.' ? 'index.html' : rel));
+      const body = await readFile(join(process.env.E2E_DIST ?? 'dist', rel.endsWith('/') || rel === '.' ? 'index.html' : rel));
       res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end();
