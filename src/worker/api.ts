@@ -2,14 +2,18 @@ import { Simulation } from '../sim/engine';
 import { History } from '../sim/history';
 import type { RunReport } from '../sim/meters';
 import { parseScenario, ScenarioError } from '../sim/scenario';
-import type { Frame } from './frame';
-import { buildFrame } from './frameBuilder';
+import { transfer } from 'comlink';
+import { buildWireFrame } from './frameBuilder';
+import type { WireFrame } from './frameCodec';
 import { resolveTarget } from '../lessons/resolve';
 import type { StepTarget } from '../lessons/types';
+import type { CompareProgress, CompareResult, PolicyUnderTest } from '../sim/compareTypes';
+import type { HybridParams } from '../sim/policies/hybridHistogram';
+import { compareInWorker, idleHistogram, importTrace, type IdleHistogramResult, type ImportOptions, type ImportProgress, type ImportResult, type TraceFiles } from './lab';
 
 /** The answer to a run: the report, or the scenario's problems one per line. */
 export type RunResult = { ok: true; report: RunReport; wallMs: number } | { ok: false; issues: string[] };
-export type LoadResult = { ok: true; frame: Frame } | { ok: false; issues: string[] };
+export type LoadResult = { ok: true; frame: WireFrame } | { ok: false; issues: string[] };
 
 /** Events one advance may process: keeps each call short, whatever the speed. */
 const EVENTS_PER_ADVANCE = 200_000;
@@ -22,7 +26,11 @@ function current(): History {
   return history;
 }
 
-const frame = () => buildFrame(current(), ++seq);
+/** The current frame, its packed columns handed over to the page rather than copied (see frameCodec.ts). */
+function frame(): WireFrame {
+  const f = buildWireFrame(current(), ++seq);
+  return transfer(f, [f.packed.sandboxes.buffer, f.packed.guestOses.buffer]);
+}
 
 /**
  * The functions the Web Worker exposes (through comlink). Plain functions, so they can be
@@ -56,23 +64,23 @@ export const api = {
   },
 
   /** Plays forward by `simMs` of simulated time (speed × wall time since the last frame). */
-  advance(simMs: number): Frame {
+  advance(simMs: number): WireFrame {
     const h = current();
     h.advanceTo(h.now + simMs, EVENTS_PER_ADVANCE);
     return frame();
   },
 
-  seek(t: number): Frame {
+  seek(t: number): WireFrame {
     current().seek(t);
     return frame();
   },
 
-  stepForward(): Frame {
+  stepForward(): WireFrame {
     current().stepForward();
     return frame();
   },
 
-  stepBack(): Frame {
+  stepBack(): WireFrame {
     current().stepBack();
     return frame();
   },
@@ -83,7 +91,7 @@ export const api = {
   },
 
   /** Goes to the moment a lesson step names in the loaded scenario; `found` false if it never happens (then the frame is where it was). */
-  seekTarget(target: StepTarget): { found: boolean; frame: Frame } {
+  seekTarget(target: StepTarget): { found: boolean; frame: WireFrame } {
     const h = current();
     const at = resolveTarget(h.scenario, target);
     if (at !== null) h.seek(at);
@@ -93,6 +101,23 @@ export const api = {
   /** The metrics of the run so far. */
   report(): RunReport {
     return current().sim.report();
+  },
+
+  // The cold-start lab (src/worker/lab.ts), called on a second worker so playback goes on.
+
+  /** Runs `input` once per keep-alive policy and compares cold starts with idle memory; `onProgress` before each run. */
+  comparePolicies(input: unknown, policies: PolicyUnderTest[], onProgress?: CompareProgress): CompareResult {
+    return compareInWorker(input, policies, onProgress);
+  },
+
+  /** Reads Azure Functions 2019 trace files into a scenario, with the conversion's notes and the bad rows by line. */
+  importTrace(files: TraceFiles, onProgress?: (p: ImportProgress) => void, options?: ImportOptions): Promise<ImportResult> {
+    return importTrace(files, options, onProgress);
+  },
+
+  /** The idle-time histogram the hybrid keep-alive policy learns for one function of `input`, by replaying it. */
+  idleHistogram(input: unknown, fn: string, params?: Partial<HybridParams>): IdleHistogramResult {
+    return idleHistogram(input, fn, params);
   },
 };
 

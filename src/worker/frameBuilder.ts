@@ -1,18 +1,26 @@
 import { REQUEST, SANDBOX } from '../sim/engine';
 import type { History } from '../sim/history';
-import { MAX_REQUESTS_IN_FRAME, type Frame, type RequestView, type SandboxView } from './frame';
+import { sourceOf, triggerOf } from '../sim/triggers';
+import { MAX_REQUESTS_IN_FRAME, type Frame, type RequestView } from './frame';
+import { GUEST_OS_FIELDS, packGuestOs, packSandbox, SANDBOX_FIELDS, unpackFrame, type WireFrame } from './frameCodec';
 
 const orNull = (v: number) => (v < 0 ? null : v);
 
 /** The frame for the history's current instant: everything a view needs, as plain data. */
 export function buildFrame(history: History, seq: number): Frame {
+  return unpackFrame(buildWireFrame(history, seq));
+}
+
+/** The same frame as the worker posts it: sandboxes and guest OSes packed in transferable columns. */
+export function buildWireFrame(history: History, seq: number): WireFrame {
   const sim = history.sim;
   const s = history.scenario;
   const sandboxCounts: Record<string, number> = Object.fromEntries(SANDBOX.states.map((st) => [st, 0]));
   const requestCounts: Record<string, number> = Object.fromEntries(REQUEST.states.map((st) => [st, 0]));
   const summarySandboxes = { initializing: 0, idle: 0, busy: 0, shuttingDown: 0 };
 
-  const sandboxes: SandboxView[] = [];
+  const sandboxes = new Float64Array(sim.sandboxes.size * SANDBOX_FIELDS);
+  let n = 0;
   for (const sb of sim.sandboxes.values()) {
     const state = SANDBOX.states[sb.state]!;
     sandboxCounts[state]!++;
@@ -20,20 +28,7 @@ export function buildFrame(history: History, seq: number): Frame {
     else if (state === 'invoking') summarySandboxes.busy++;
     else if (state === 'shuttingDown') summarySandboxes.shuttingDown++;
     else summarySandboxes.initializing++;
-    sandboxes.push({
-      id: sb.id,
-      fn: sb.fn,
-      host: sb.host,
-      guestOs: sb.guestOs,
-      state,
-      stateSince: sb.stateSince,
-      stateEndsAt: orNull(sb.stateEndsAt),
-      createdAt: sb.createdAt,
-      initEndedAt: orNull(sb.initEndedAt),
-      invocations: sb.invocations,
-      provisioned: sb.provisioned,
-      currentRequest: orNull(sb.currentRequest),
-    });
+    packSandbox(sandboxes, n++, sb);
   }
 
   const requests: RequestView[] = [];
@@ -59,10 +54,15 @@ export function buildFrame(history: History, seq: number): Frame {
       sandbox: orNull(rq.sandbox),
       cold: rq.cold,
       attempts: rq.attempts,
+      via: rq.via,
+      caller: rq.caller,
+      depth: rq.depth,
+      waitingFor: orNull(rq.waitingFor),
+      deniedBy: rq.deniedBy,
     });
   }
   const m = sim.meters;
-  const total = (k: 'requests' | 'completed' | 'cold' | 'warm' | 'throttled' | 'timedOut' | 'failed' | 'gatewayThrottled' | 'deadLettered' | 'created') =>
+  const total = (k: 'requests' | 'completed' | 'cold' | 'warm' | 'throttled' | 'timedOut' | 'failed' | 'gatewayThrottled' | 'deadLettered' | 'created' | 'denied' | 'loopsStopped' | 'roleDenied') =>
     m.fns.reduce((acc, f) => acc + f[k], 0);
   // Final states hold no live entity: their count is how many have ended there so far.
   requestCounts.responded = total('completed');
@@ -71,6 +71,7 @@ export function buildFrame(history: History, seq: number): Frame {
   requestCounts.failed = total('failed');
   requestCounts.throttledAtGateway = total('gatewayThrottled');
   requestCounts.deadLettered = total('deadLettered');
+  requestCounts.denied = total('denied');
   sandboxCounts.gone = total('created') - sim.sandboxes.size;
   const series = m.timeline!.seriesAt(sim.now);
   let costUsd = 0;
@@ -79,6 +80,9 @@ export function buildFrame(history: History, seq: number): Frame {
     costUsd += series.series.costUsd[i]!;
     idleGbSeconds += series.series.idleGbSeconds[i]!;
   }
+  const guestOses = new Float64Array(sim.guestOses.size * GUEST_OS_FIELDS);
+  n = 0;
+  for (const g of sim.guestOses.values()) packGuestOs(guestOses, n++, g);
   const ka = s.platform.keepAlive;
   return {
     seq,
@@ -86,12 +90,21 @@ export function buildFrame(history: History, seq: number): Frame {
     durationMs: s.durationMs,
     done: history.done,
     scenarioName: s.name,
-    functions: s.functions.map((f, index) => ({ index, name: f.name, account: f.account, memoryMb: f.memoryMb, timeoutMs: f.timeoutMs })),
+    functions: s.functions.map((f, index) => ({
+      index,
+      name: f.name,
+      account: f.account,
+      memoryMb: f.memoryMb,
+      timeoutMs: f.timeoutMs,
+      trigger: triggerOf(f),
+      source: sourceOf(f),
+      resourcePolicy: f.resourcePolicy ?? null,
+      role: f.role ?? null,
+    })),
     accounts: s.accounts.map((a) => a.id),
     isolation: s.platform.isolation,
     hosts: sim.hosts.map((h) => ({ id: h.id, memoryMb: h.memoryMb, usedMb: h.usedMb })),
-    guestOses: [...sim.guestOses.values()].map((g) => ({ id: g.id, host: g.host, account: s.accounts[g.account]!.id, kind: g.kind, memoryMb: g.memoryMb, usedMb: g.usedMb, createdAt: g.createdAt, readyAt: g.readyAt })),
-    sandboxes,
+    packed: { sandboxes, guestOses, sandboxStates: [...SANDBOX.states] },
     requests,
     requestsNotShown: inFlight - requests.length,
     recentlyEnded: sim.recentlyEnded.map((e) => ({ ...e, sandbox: orNull(e.sandbox) })),
@@ -106,6 +119,9 @@ export function buildFrame(history: History, seq: number): Frame {
       failed: total('failed'),
       gatewayThrottled: total('gatewayThrottled'),
       deadLettered: total('deadLettered'),
+      denied: total('denied'),
+      loopsStopped: total('loopsStopped'),
+      roleDenied: total('roleDenied'),
       inFlight,
       sandboxes: summarySandboxes,
       costUsd,

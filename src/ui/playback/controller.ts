@@ -1,7 +1,7 @@
 import { setFrame } from '../../store/latestFrame';
 import { speedOf, usePlayback } from '../../store/playback';
 import type { StepTarget } from '../../lessons/types';
-import type { Frame } from '../../worker/frame';
+import { unpackFrame, type WireFrame } from '../../worker/frameCodec';
 import { simWorker } from '../../worker/client';
 
 /** Longest wall-clock gap one tick may cover (a hidden tab must not jump hours ahead). */
@@ -35,14 +35,15 @@ class PlaybackController {
     return this.queued === 0;
   }
 
-  private show(frame: Frame): void {
+  private show(wire: WireFrame): void {
+    const frame = unpackFrame(wire);
     setFrame(frame);
     usePlayback.setState({ t: frame.t, durationMs: frame.durationMs, done: frame.done });
     if (frame.done && usePlayback.getState().playing) this.pause();
   }
 
   /** One worker call that answers with a frame; a failure is shown, not thrown. */
-  private async call(fn: () => Promise<Frame>): Promise<void> {
+  private async call(fn: () => Promise<WireFrame>): Promise<void> {
     try {
       this.show(await fn());
       usePlayback.setState({ workerError: null });

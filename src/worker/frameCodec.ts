@@ -1,0 +1,100 @@
+import type { Frame, GuestOsView, SandboxView } from './frame';
+
+/**
+ * A frame as it crosses from the worker to the page. Sandboxes and guest OSes, the bulk of a
+ * frame (about 600 KB as objects with 2,000 sandboxes, 12 ms to copy on each side), travel as
+ * columns of numbers in two Float64Arrays whose buffers are transferred, not copied; the page
+ * rebuilds the objects in a fraction of a millisecond. Everything else is as in Frame.
+ */
+export interface WireFrame extends Omit<Frame, 'sandboxes' | 'guestOses'> {
+  packed: {
+    /** SANDBOX_FIELDS numbers per sandbox; -1 stands for null. */
+    sandboxes: Float64Array;
+    /** GUEST_OS_FIELDS numbers per guest OS. */
+    guestOses: Float64Array;
+    /** Sandbox lifecycle state paths, indexed by the packed state number. */
+    sandboxStates: string[];
+  };
+}
+
+export const SANDBOX_FIELDS = 12;
+export const GUEST_OS_FIELDS = 8;
+const KINDS: GuestOsView['kind'][] = ['microvm', 'account-vm'];
+
+/** Writes one sandbox at slot `i` (the engine's fields, -1 for none). */
+export function packSandbox(
+  out: Float64Array,
+  i: number,
+  sb: { id: number; fn: number; host: number; guestOs: number; state: number; stateSince: number; stateEndsAt: number; createdAt: number; initEndedAt: number; invocations: number; provisioned: boolean; currentRequest: number },
+): void {
+  const o = i * SANDBOX_FIELDS;
+  out[o] = sb.id;
+  out[o + 1] = sb.fn;
+  out[o + 2] = sb.host;
+  out[o + 3] = sb.guestOs;
+  out[o + 4] = sb.state;
+  out[o + 5] = sb.stateSince;
+  out[o + 6] = sb.stateEndsAt;
+  out[o + 7] = sb.createdAt;
+  out[o + 8] = sb.initEndedAt;
+  out[o + 9] = sb.invocations;
+  out[o + 10] = sb.provisioned ? 1 : 0;
+  out[o + 11] = sb.currentRequest;
+}
+
+/** Writes one guest OS at slot `i`; `account` is its index in the frame's accounts. */
+export function packGuestOs(
+  out: Float64Array,
+  i: number,
+  g: { id: number; host: number; account: number; kind: GuestOsView['kind']; memoryMb: number; usedMb: number; createdAt: number; readyAt: number },
+): void {
+  const o = i * GUEST_OS_FIELDS;
+  out[o] = g.id;
+  out[o + 1] = g.host;
+  out[o + 2] = g.account;
+  out[o + 3] = KINDS.indexOf(g.kind);
+  out[o + 4] = g.memoryMb;
+  out[o + 5] = g.usedMb;
+  out[o + 6] = g.createdAt;
+  out[o + 7] = g.readyAt;
+}
+
+const orNull = (v: number) => (v < 0 ? null : v);
+
+/** The frame the views draw, from the one the worker sent. */
+export function unpackFrame(wire: WireFrame): Frame {
+  const { packed, ...rest } = wire;
+  const s = packed.sandboxes;
+  const sandboxes: SandboxView[] = new Array<SandboxView>(s.length / SANDBOX_FIELDS);
+  for (let i = 0, o = 0; o < s.length; i++, o += SANDBOX_FIELDS) {
+    sandboxes[i] = {
+      id: s[o]!,
+      fn: s[o + 1]!,
+      host: s[o + 2]!,
+      guestOs: s[o + 3]!,
+      state: packed.sandboxStates[s[o + 4]!]!,
+      stateSince: s[o + 5]!,
+      stateEndsAt: orNull(s[o + 6]!),
+      createdAt: s[o + 7]!,
+      initEndedAt: orNull(s[o + 8]!),
+      invocations: s[o + 9]!,
+      provisioned: s[o + 10] === 1,
+      currentRequest: orNull(s[o + 11]!),
+    };
+  }
+  const g = packed.guestOses;
+  const guestOses: GuestOsView[] = new Array<GuestOsView>(g.length / GUEST_OS_FIELDS);
+  for (let i = 0, o = 0; o < g.length; i++, o += GUEST_OS_FIELDS) {
+    guestOses[i] = {
+      id: g[o]!,
+      host: g[o + 1]!,
+      account: wire.accounts[g[o + 2]!]!,
+      kind: KINDS[g[o + 3]!]!,
+      memoryMb: g[o + 4]!,
+      usedMb: g[o + 5]!,
+      createdAt: g[o + 6]!,
+      readyAt: g[o + 7]!,
+    };
+  }
+  return { ...rest, sandboxes, guestOses };
+}
