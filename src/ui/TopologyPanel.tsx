@@ -22,6 +22,7 @@ export function TopologyPanel() {
   const frame = useFrame(1);
   // Fast forward (100× and up, playing): many sandboxes go on the canvas; SVG again when paused.
   const fastForward = usePlayback((s) => s.playing && speedOf(s) >= 100);
+  const playing = usePlayback((s) => s.playing);
 
   useEffect(() => {
     const el = ref.current!;
@@ -39,12 +40,13 @@ export function TopologyPanel() {
           selected,
           onSelect: select,
           fastForward,
+          playing,
         });
       });
     };
     // subscribeFrames draws the current frame at once, then every later one.
     return subscribeFrames(draw);
-  }, [width, selected, select, lang, fastForward]);
+  }, [width, selected, select, lang, fastForward, playing]);
 
   // Canvas mode: clicks are hit-tested against the layout's grid.
   const onCanvasClick = (ev: React.MouseEvent) => {

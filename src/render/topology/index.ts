@@ -20,12 +20,24 @@ export interface TopologyOptions {
    * FAST_CANVAS_THRESHOLD they go on the canvas too; paused, they are SVG again (focusable).
    */
   fastForward?: boolean;
+  /**
+   * Playing at any speed: above PLAYING_CANVAS_THRESHOLD the canvas takes over, because a
+   * thousand SVG cells changing under the eye cost more than a frame; paused, SVG again.
+   */
+  playing?: boolean;
 }
 
 /** Above this many sandboxes, they are drawn on a canvas: thousands of SVG nodes cannot keep 60 fps. */
 export const CANVAS_THRESHOLD = 1500;
 /** While fast-forwarding, the canvas takes over above this many sandboxes (measured: 500 SVG cells cost ~40 ms a frame at 1,000×). */
 export const FAST_CANVAS_THRESHOLD = 100;
+/** While playing at up to 100×, the canvas takes over above this many (measured: 2,000 SVG cells missed the 20 ms frame budget at 1×). */
+export const PLAYING_CANVAS_THRESHOLD = 1000;
+
+/** How many sandboxes the SVG cells may show before the canvas takes over. */
+export function svgSandboxLimit(opts: Pick<TopologyOptions, 'fastForward' | 'playing'>): number {
+  return opts.fastForward ? FAST_CANVAS_THRESHOLD : opts.playing ? PLAYING_CANVAS_THRESHOLD : CANVAS_THRESHOLD;
+}
 
 const DURATION = 300;
 
@@ -59,7 +71,7 @@ export function renderTopology(container: HTMLElement, frame: Frame, opts: Topol
   drawHosts(svg.select('g.hosts'), frame, layout, opts);
   drawGuests(svg.select('g.guests'), layout, opts);
 
-  const many = frame.sandboxes.length > (opts.fastForward ? FAST_CANVAS_THRESHOLD : CANVAS_THRESHOLD);
+  const many = frame.sandboxes.length > svgSandboxLimit(opts);
   const canvas = root
     .selectAll<HTMLCanvasElement, boolean>('canvas.topology-canvas')
     .data(many ? [true] : [])
