@@ -13,6 +13,8 @@ import { gzipSync } from 'node:zlib';
 import type { ScenarioInput } from '../src/sim/scenario';
 
 const PORT = 4179;
+/** The built site to measure (BENCH_DIST=/some/dir to measure another build). */
+const DIST = process.env.BENCH_DIST ?? 'dist';
 const BASE = `http://127.0.0.1:${PORT}/`;
 
 function scaleScenario(concurrent: number, durationMs = 180_000): ScenarioInput {
@@ -144,8 +146,8 @@ async function dayHeap(page: Page): Promise<void> {
 }
 
 function bundleSizes(): void {
-  const dir = 'dist/assets';
-  const html = readFileSync('dist/index.html', 'utf8');
+  const dir = `${DIST}/assets`;
+  const html = readFileSync(`${DIST}/index.html`, 'utf8');
   const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
   let initial = 0;
   for (const f of files) {
@@ -158,10 +160,10 @@ function bundleSizes(): void {
   console.log(`  initial JavaScript in total: ${(initial / 1024).toFixed(1)} KB gzipped (target <= 200 KB)`);
 }
 
-if (!existsSync('dist/index.html')) throw new Error('build first: npx vite build');
+if (!existsSync(`${DIST}/index.html`)) throw new Error('build first: npx vite build');
 console.log('\nUI budgets (headless Chromium, built site)');
 bundleSizes();
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', DIST], { stdio: 'ignore' });
 try {
   await new Promise((r) => setTimeout(r, 2500));
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);

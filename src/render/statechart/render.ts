@@ -116,19 +116,22 @@ function drawBadge(groups: Sel<SVGGElement, StateBox>, counts: Map<string, numbe
 
 type Tooltip = (b: StateBox) => string;
 
-function drawContainers(g: Sel<SVGGElement, string>, layout: GraphLayout, counts: Map<string, number>, style: (id: string) => { accent?: string }, opts: StatechartRenderOptions, nodes: Nodes, tooltip: Tooltip) {
+/** One group per state box, keyed by state id, with its hover callbacks and its tooltip. */
+function stateGroups(g: Sel<SVGGElement, string>, kind: string, boxes: StateBox[], cls: (b: StateBox) => string, opts: StatechartRenderOptions, tooltip: Tooltip) {
   const groups = g
-    .selectAll<SVGGElement, StateBox>('g.sc-container')
-    .data(
-      layout.boxes.filter((b) => b.container),
-      (b) => b.id,
-    )
+    .selectAll<SVGGElement, StateBox>(`g.${kind}`)
+    .data(boxes, (b) => b.id)
     .join('g')
-    .attr('class', 'sc-container')
+    .attr('class', cls)
     .attr('data-state', (b) => b.id)
     .on('mouseenter', (_, b) => opts.onHover?.(b.id))
     .on('mouseleave', () => opts.onHover?.(null));
   part(groups, 'title', 'sc-description').text(tooltip);
+  return groups;
+}
+
+function drawContainers(g: Sel<SVGGElement, string>, layout: GraphLayout, counts: Map<string, number>, style: (id: string) => { accent?: string }, opts: StatechartRenderOptions, nodes: Nodes, tooltip: Tooltip) {
+  const groups = stateGroups(g, 'sc-container', layout.boxes.filter((b) => b.container), () => 'sc-container', opts, tooltip);
   part(groups, 'rect', 'sc-box')
     .attr('x', (b) => b.x)
     .attr('y', (b) => b.y)
@@ -160,18 +163,14 @@ function drawStates(
   tooltip: Tooltip,
 ) {
   const isFinal = (b: StateBox) => nodes.get(b.id)!.final;
-  const groups = g
-    .selectAll<SVGGElement, StateBox>('g.sc-state')
-    .data(
-      layout.boxes.filter((b) => !b.container),
-      (b) => b.id,
-    )
-    .join('g')
-    .attr('class', (b) => `sc-state${isFinal(b) ? ' sc-final' : ''}${b.id === highlight ? ' sc-selected' : ''}`)
-    .attr('data-state', (b) => b.id)
-    .on('mouseenter', (_, b) => opts.onHover?.(b.id))
-    .on('mouseleave', () => opts.onHover?.(null));
-  part(groups, 'title', 'sc-description').text(tooltip);
+  const groups = stateGroups(
+    g,
+    'sc-state',
+    layout.boxes.filter((b) => !b.container),
+    (b) => `sc-state${isFinal(b) ? ' sc-final' : ''}${b.id === highlight ? ' sc-selected' : ''}`,
+    opts,
+    tooltip,
+  );
   part(groups, 'rect', 'sc-box')
     .attr('x', (b) => b.x)
     .attr('y', (b) => b.y)
