@@ -26,6 +26,8 @@ void i18n
     interpolation: { escapeValue: false }, // React escapes
     detection: { order: ['querystring', 'localStorage', 'navigator'], lookupQuerystring: 'lang', lookupLocalStorage: LANG_STORAGE_KEY, caches: ['localStorage'] },
     returnNull: false,
+    // Text added later (a panel's section, loaded with the panel) re-renders what uses it.
+    react: { bindI18nStore: 'added' },
   });
 
 const applyLang = (lng: string) => {
@@ -47,14 +49,44 @@ const loaders: Record<Lang, () => Promise<Messages>> = {
   fr: () => import('./fr').then((m) => m.fr),
 };
 
-/** Makes a language's text available (fetching its module the first time). */
+/**
+ * The text of a part of the interface that is itself loaded on demand (a tab, a panel): its
+ * English, and a loader for each other language. It is kept out of en.ts so that the page's
+ * initial JavaScript does not carry the text of panels it has not opened.
+ */
+export interface LazyText {
+  /** The top-level key its strings live under, e.g. "lab" for `t('lab.title')`. */
+  section: string;
+  en: object;
+  load: Partial<Record<Lang, () => Promise<object>>>;
+}
+
+const lazyTexts = new Map<string, LazyText>();
+
+const hasSection = (lang: Lang, section: string) => i18n.getResource(lang, 'translation', section) !== undefined;
+
+async function addLazyText(text: LazyText, lang: Lang): Promise<void> {
+  if (!hasSection('en', text.section)) i18n.addResourceBundle('en', 'translation', { [text.section]: text.en }, true, false);
+  const load = text.load[lang];
+  if (lang !== 'en' && load && !hasSection(lang, text.section)) i18n.addResourceBundle(lang, 'translation', { [text.section]: await load() }, true, false);
+}
+
+/** Registers a panel's text and makes it available in the current language (call before showing the panel). */
+export async function loadLazyText(text: LazyText): Promise<void> {
+  lazyTexts.set(text.section, text);
+  await addLazyText(text, getLang());
+}
+
+/** Makes a language's text available (fetching its module the first time), panels' texts included. */
 export async function loadLanguage(lang: Lang): Promise<void> {
-  if (!i18n.hasResourceBundle(lang, 'translation')) i18n.addResourceBundle(lang, 'translation', await loaders[lang]());
+  if (!i18n.hasResourceBundle(lang, 'translation')) i18n.addResourceBundle(lang, 'translation', await loaders[lang](), true, false);
+  await Promise.all([...lazyTexts.values()].map((text) => addLazyText(text, lang)));
 }
 
 /** Switches the interface's language: at once if its text is here, else once it has loaded. */
 export function setLang(lang: Lang): void {
-  if (i18n.hasResourceBundle(lang, 'translation')) void i18n.changeLanguage(lang);
+  const here = i18n.hasResourceBundle(lang, 'translation') && [...lazyTexts.values()].every((text) => !text.load[lang] || hasSection(lang, text.section));
+  if (here) void i18n.changeLanguage(lang);
   else void loadLanguage(lang).then(() => i18n.changeLanguage(lang));
 }
 
