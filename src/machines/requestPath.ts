@@ -29,6 +29,8 @@ export const requestEventTypes = [
   'HANDLER_FAILED',
   'HANDLER_FAILED_RETRY',
   'HANDLER_FAILED_FINAL',
+  'DENIED',
+  'LOOP_DETECTED',
 ] as const;
 
 export type RequestEventType = (typeof requestEventTypes)[number];
@@ -75,9 +77,9 @@ export const requestPath = setup({
       on: { HOP_DONE: 'atFrontend' },
     },
     atFrontend: {
-      description: 'The frontend (invoke service) authenticates and looks up the function metadata.',
+      description: "The frontend (invoke service) authenticates and looks up the function metadata; a caller the function's resource policy does not allow is denied, and an event chain over the recursion guard's limit is stopped.",
       entry: 'scheduleFrontendHop',
-      on: { HOP_DONE: 'counting' },
+      on: { HOP_DONE: 'counting', DENIED: 'denied', LOOP_DETECTED: 'deadLettered' },
     },
     counting: {
       description: 'The counting service checks concurrency against the account and reserved limits.',
@@ -135,5 +137,7 @@ export const requestPath = setup({
     throttledAtGateway: { type: 'final', entry: 'recordOutcome' },
     // An asynchronous event given up after its retries: sent to the dead-letter queue (or failure destination).
     deadLettered: { type: 'final', entry: 'recordOutcome' },
+    // Refused by the frontend: the caller is not in the function's resource policy (HTTP 403).
+    denied: { type: 'final', entry: 'recordOutcome' },
   },
 });

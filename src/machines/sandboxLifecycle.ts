@@ -11,6 +11,9 @@ import { setup } from 'xstate';
  */
 export const sandboxEventTypes = [
   'PLACED',
+  'PLACED_FROM_POOL',
+  'PLACED_FOR_RESTORE',
+  'ASSIGNED',
   'CODE_FETCHED',
   'SANDBOX_STARTED',
   'RUNTIME_BOOTED',
@@ -21,6 +24,7 @@ export const sandboxEventTypes = [
   'INVOKE_DONE',
   'INVOKE_TIMED_OUT',
   'KEEP_ALIVE_EXPIRED',
+  'DEPROVISIONED',
   'HOST_RECYCLED',
   'SHUTDOWN_DONE',
 ] as const;
@@ -38,6 +42,8 @@ export const sandboxLifecycle = setup({
     scheduleCodeFetch: () => {},
     scheduleSandboxStart: () => {},
     scheduleRuntimeBoot: () => {},
+    scheduleAssignment: () => {},
+    scheduleSnapshotRestore: () => {},
     scheduleInitCode: () => {},
     startKeepAliveTimer: () => {},
     runInvocation: () => {},
@@ -52,10 +58,16 @@ export const sandboxLifecycle = setup({
     placing: {
       description: 'The placement service picks a worker (host) and a guest OS for the new sandbox.',
       entry: 'schedulePlacement',
-      on: { PLACED: 'initializing' },
+      on: {
+        PLACED: 'initializing',
+        // The engine decides which cold start this is (a guard on the function's settings and
+        // the pool's contents) and sends it as its own event.
+        PLACED_FROM_POOL: 'initializing.assigningFromPool',
+        PLACED_FOR_RESTORE: 'initializing.restoringSnapshot',
+      },
     },
     initializing: {
-      description: 'The cold start: four phases before the handler can run.',
+      description: 'The cold start: four phases before the handler can run (fewer from a warm pool or a snapshot).',
       initial: 'fetchingCode',
       states: {
         fetchingCode: {
@@ -72,6 +84,19 @@ export const sandboxLifecycle = setup({
           description: 'Start the language runtime (Node.js, Python, JVM...).',
           entry: 'scheduleRuntimeBoot',
           on: { RUNTIME_BOOTED: 'runningInit' },
+        },
+        assigningFromPool: {
+          description: 'Warm pool: a generic sandbox, booted ahead of time, is handed this function and its code.',
+          entry: 'scheduleAssignment',
+          on: { ASSIGNED: 'runningInit' },
+        },
+        restoringSnapshot: {
+          description: 'Snapshot restore: the memory of a sandbox initialized at deployment is loaded; init does not run again.',
+          entry: 'scheduleSnapshotRestore',
+          on: {
+            INIT_DONE: '#sandbox.idle',
+            INIT_DONE_FOR_REQUEST: '#sandbox.invoking',
+          },
         },
         runningInit: {
           description: 'Run the code outside the handler: clients, caches, models. Once per sandbox.',
@@ -91,6 +116,8 @@ export const sandboxLifecycle = setup({
       on: {
         INVOKE: 'invoking',
         KEEP_ALIVE_EXPIRED: 'shuttingDown',
+        // Provisioned concurrency lowered (a schedule's step): the surplus is reclaimed.
+        DEPROVISIONED: 'shuttingDown',
         HOST_RECYCLED: 'shuttingDown',
       },
     },

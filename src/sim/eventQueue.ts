@@ -9,6 +9,10 @@ export const EventKind = {
   HandlerEnd: 6,
   KeepAlive: 7,
   GatewayDone: 8,
+  /** The hybrid keep-alive policy loads a function's sandbox again (id: function, code: generation). */
+  Prewarm: 9,
+  /** A provisioned-concurrency schedule's step (id: function, code: step number, counting repeats). */
+  ProvisionedStep: 10,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

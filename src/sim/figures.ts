@@ -36,6 +36,12 @@ export const figures = {
   asyncErrorRetryBaseMs: { value: 60_000, unit: 'ms', source: 'AWS Lambda asynchronous invocation (documentation): about 1 min before the first retry, 2 min before the second' },
   gatewayRatePerSec: { value: 10_000, unit: 'requests per second', source: 'Amazon API Gateway quotas (documentation): throttling per account and Region, steady rate' },
   gatewayBurst: { value: 5_000, unit: 'requests', source: 'Amazon API Gateway quotas (documentation): throttling per account and Region, burst (token bucket capacity)' },
+  recursionGuardInvocations: { value: 16, unit: 'invocations per chain', source: 'AWS Lambda recursive loop detection (documentation; AWS Compute Blog, July 2023): an event chain invoked more than 16 times is stopped, the event sent to the dead-letter queue' },
+  // Serverful comparison (domain.md §8): one always-on general-purpose VM, billed by the hour busy or idle.
+  vmPricePerHour: { value: 0.096, unit: 'USD per hour', source: 'Amazon EC2 on-demand pricing, m5.large (2 vCPU, 8 GiB), Linux, US East (N. Virginia)' },
+  vmVcpus: { value: 2, unit: 'vCPU', source: 'Amazon EC2 instance types, m5.large' },
+  vmMemoryMb: { value: 8192, unit: 'MB', source: 'Amazon EC2 instance types, m5.large (8 GiB)' },
+  hoursPerMonth: { value: 730, unit: 'hours', source: 'AWS Pricing Calculator convention (730 hours a month)' },
   // Hop latencies inside the data plane: small, and not published.
   loadBalancerMs: { value: 1, unit: 'ms', source: illustrative },
   frontendMs: { value: 3, unit: 'ms', source: illustrative },
@@ -51,6 +57,10 @@ export const figures = {
   hostMemoryMb: { value: 16_384, unit: 'MB', source: illustrative },
   asyncRetryBaseMs: { value: 1_000, unit: 'ms', source: illustrative },
   asyncRetryMaxMs: { value: 300_000, unit: 'ms', source: illustrative },
+  // Cold-start mitigations (issue 5).
+  warmPoolAssignMs: { value: 25, unit: 'ms', source: `${illustrative}; a pre-booted generic sandbox is handed to the function and given its code (Fission reports cold starts of about 100 ms with its pool of generic containers)` },
+  warmPoolSandboxMb: { value: 1_024, unit: 'MB', source: `${illustrative}; each generic sandbox is sized for the largest function it can serve (90% of applications use under 400 MB, Shahrad et al., USENIX ATC 2020)` },
+  snapshotRestoreMs: { value: 200, unit: 'ms', source: `${illustrative}; AWS describes SnapStart restores as sub-second (AWS Lambda SnapStart documentation)` },
 } as const satisfies Record<string, Figure>;
 
 export type FigureName = keyof typeof figures;

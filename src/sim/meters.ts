@@ -6,7 +6,7 @@ export const Category = { None: 0, Initializing: 1, Idle: 2, Busy: 3, ShuttingDo
 export type Category = (typeof Category)[keyof typeof Category];
 
 /** The final states of the request path chart. */
-export type Outcome = 'responded' | 'throttled' | 'timedOut' | 'failed' | 'throttledAtGateway' | 'deadLettered';
+export type Outcome = 'responded' | 'throttled' | 'timedOut' | 'failed' | 'throttledAtGateway' | 'deadLettered' | 'denied';
 
 /** The counter of each final state (in the meters, the report and the timeline). */
 const OUTCOME_COUNTER = {
@@ -16,6 +16,7 @@ const OUTCOME_COUNTER = {
   failed: 'failed',
   throttledAtGateway: 'gatewayThrottled',
   deadLettered: 'deadLettered',
+  denied: 'denied',
 } as const satisfies Record<Outcome, string>;
 
 /** Per-function accumulators. Time-averages are integrals of counts over simulated time. */
@@ -27,6 +28,12 @@ class FunctionMeter {
   failed = 0;
   gatewayThrottled = 0;
   deadLettered = 0;
+  /** Refused by the function's resource policy (the caller is not allowed to invoke it). */
+  denied = 0;
+  /** Event chains stopped by the recursion guard (those events are also dead-lettered). */
+  loopsStopped = 0;
+  /** Resources an invocation reached for without its execution role allowing it (each one failed the invocation). */
+  roleDenied = 0;
   functionErrors = 0;
   cold = 0;
   warm = 0;
@@ -44,6 +51,11 @@ class FunctionMeter {
   /** The part of billedMs run on provisioned sandboxes (billed at the provisioned duration price). */
   billedProvisionedMs = 0;
   billedRequests = 0;
+  /** billedMs and billedProvisionedMs as they would be at 1 ms and at 100 ms granularity (the report's `billing`). */
+  billedMs1 = 0;
+  billedProvisionedMs1 = 0;
+  billedMs100 = 0;
+  billedProvisionedMs100 = 0;
   /** Provisioned sandboxes alive, and their lifetimes: as for all sandboxes (alive, lifetimeSumMs). */
   provisionedAlive = 0;
   provisionedLifetimeSumMs = 0;
@@ -126,6 +138,12 @@ export interface MetricsReport {
     deadLettered: number;
     /** Invocations that ended in a function error (each attempt of a retried event counts). */
     functionErrors: number;
+    /** Calls refused at the frontend: the caller is not in the function's resource policy (HTTP 403). */
+    denied: number;
+    /** Event chains stopped by the recursion guard (counted in deadLettered too). */
+    loopsStopped: number;
+    /** Invocations that failed reaching for a resource their execution role does not list. */
+    roleDenied: number;
   };
   /** cold / (cold + warm); null before any handler ran. */
   coldStartRatio: number | null;
@@ -145,14 +163,39 @@ export interface MetricsReport {
    * provisioned sandbox exists, billed as `provisionedUsd` whether busy or not;
    * `totalUsd` = compute + requests + provisioned.
    */
-  cost: { billedGbSeconds: number; computeUsd: number; requestsUsd: number; totalUsd: number; provisionedGbSeconds: number; provisionedUsd: number };
+  cost: CostBreakdown;
+  /**
+   * The same run billed at 1 ms and at 100 ms granularity as well (AWS Lambda before and
+   * after December 2020), whatever the scenario's own: the difference is shown without a
+   * rerun. `invocations`: handler runs billed (each attempt of a retried event counts).
+   */
+  billing: { invocations: number; at1Ms: CostBreakdown; at100Ms: CostBreakdown };
 }
+
+/** What the user pays, at one billing granularity (see MetricsReport.cost). */
+export interface CostBreakdown {
+  billedGbSeconds: number;
+  computeUsd: number;
+  requestsUsd: number;
+  totalUsd: number;
+  provisionedGbSeconds: number;
+  provisionedUsd: number;
+}
+
+/** `ms` rounded up to a whole number of `granularityMs` (the tolerance keeps 300.0000001 at 300). */
+const roundUpTo = (ms: number, granularityMs: number) => Math.ceil(ms / granularityMs - 1e-9) * granularityMs;
 
 export interface RunReport extends MetricsReport {
   scenario: string;
   seed: number;
   simulatedMs: number;
   perFunction: Record<string, MetricsReport>;
+  /**
+   * Only with platform.warmPool: cold starts that took a generic sandbox from the pool
+   * (`assigned`) or found none ready (`missed`, a full cold start), and the memory its
+   * sandboxes held while waiting (`heldGbSeconds`, the provider's price for the pool).
+   */
+  warmPool?: { assigned: number; missed: number; heldGbSeconds: number };
 }
 
 /** Nearest-rank percentile of a sorted array. */
@@ -164,12 +207,12 @@ function percentile(sorted: Float64Array, p: number): number | null {
 
 function summarize(parts: Latencies[]): LatencySummary {
   // Each part is sorted once and cached; the per-function and total reports share them.
-  let all: Float64Array = new Float64Array(0);
-  let sum = 0;
-  for (const l of parts) {
-    all = all.length === 0 ? l.sorted() : merge(all, l.sorted());
-    sum += l.sum;
-  }
+  // Merged pairwise, in rounds: O(n log k) for k parts, where merging them one after the
+  // other into a growing array was O(n k) (half a policy run's time with 180 functions).
+  let sorted = parts.map((l) => l.sorted()).filter((a) => a.length > 0);
+  while (sorted.length > 1) sorted = sorted.map((a, i) => (i % 2 === 0 ? (i + 1 < sorted.length ? merge(a, sorted[i + 1]!) : a) : null)).filter((a): a is Float64Array => a !== null);
+  const all = sorted[0] ?? new Float64Array(0);
+  const sum = parts.reduce((s, l) => s + l.sum, 0);
   const n = all.length;
   return { count: n, mean: n > 0 ? sum / n : null, p50: percentile(all, 50), p95: percentile(all, 95), p99: percentile(all, 99) };
 }
@@ -179,13 +222,24 @@ export interface MetersState {
   fns: Record<string, unknown>[];
   alive: number;
   peakAlive: number;
+  pool: PoolMeter;
   timeline: TimelineState | null;
+}
+
+/** The warm pool's counters; `heldMb` is integrated over time into `heldMbMs`. */
+interface PoolMeter {
+  assigned: number;
+  missed: number;
+  heldMb: number;
+  heldMbMs: number;
+  last: number;
 }
 
 export class Meters {
   readonly fns: FunctionMeter[];
   alive = 0;
   peakAlive = 0;
+  private pool: PoolMeter = { assigned: 0, missed: 0, heldMb: 0, heldMbMs: 0, last: 0 };
   /** Time series for the charts; null when not asked for (the CLI). */
   readonly timeline: Timeline | null;
   private readonly memoryMb: number[];
@@ -207,6 +261,7 @@ export class Meters {
       }),
       alive: this.alive,
       peakAlive: this.peakAlive,
+      pool: { ...this.pool },
       timeline: this.timeline?.save() ?? null,
     };
   }
@@ -221,6 +276,7 @@ export class Meters {
     });
     this.alive = s.alive;
     this.peakAlive = s.peakAlive;
+    this.pool = { ...s.pool };
     if (this.timeline && s.timeline) this.timeline.restore(s.timeline);
   }
 
@@ -265,6 +321,20 @@ export class Meters {
     }
   }
 
+  /** Pool sandboxes started (+) or handed to a function (−), in MB of host memory. */
+  poolHeld(deltaMb: number, now: number): void {
+    const p = this.pool;
+    p.heldMbMs += p.heldMb * (now - p.last);
+    p.last = now;
+    p.heldMb += deltaMb;
+  }
+
+  /** A cold start of a function that fits the pool found a ready sandbox there, or not. */
+  poolTaken(hit: boolean): void {
+    if (hit) this.pool.assigned++;
+    else this.pool.missed++;
+  }
+
   handlerStarted(fn: number, cold: boolean, now: number): void {
     const m = this.fns[fn]!;
     if (cold) m.cold++;
@@ -279,12 +349,30 @@ export class Meters {
   billed(fn: number, ms: number, now: number, provisioned: boolean): void {
     const b = this.scenario.platform.billing;
     const m = this.fns[fn]!;
-    const billedMs = Math.ceil(ms / b.granularityMs - 1e-9) * b.granularityMs;
+    const billedMs = roundUpTo(ms, b.granularityMs);
+    const billedMs1 = roundUpTo(ms, 1);
+    const billedMs100 = roundUpTo(ms, 100);
     m.billedMs += billedMs;
-    if (provisioned) m.billedProvisionedMs += billedMs;
+    m.billedMs1 += billedMs1;
+    m.billedMs100 += billedMs100;
+    if (provisioned) {
+      m.billedProvisionedMs += billedMs;
+      m.billedProvisionedMs1 += billedMs1;
+      m.billedProvisionedMs100 += billedMs100;
+    }
     m.billedRequests++;
     const price = provisioned ? b.provisionedDurationPricePerGbSecond : b.pricePerGbSecond;
     this.timeline?.add('costUsd', now, ((billedMs * this.memoryMb[fn]!) / 1024 / 1000) * price + b.pricePerMillionRequests / 1e6);
+  }
+
+  /** The recursion guard stopped an event chain. */
+  loopStopped(fn: number): void {
+    this.fns[fn]!.loopsStopped++;
+  }
+
+  /** An invocation reached for a resource its execution role does not list. */
+  roleDenied(fn: number): void {
+    this.fns[fn]!.roleDenied++;
   }
 
   /** An invocation ended in a function error. */
@@ -311,7 +399,12 @@ export class Meters {
       perFunction[fn.name] = this.metrics([this.fns[i]!], [fn.memoryMb], now, this.fns[i]!.peakAlive);
     });
     const total = this.metrics(this.fns, s.functions.map((f) => f.memoryMb), now, this.peakAlive);
-    return { scenario: s.name, seed: s.seed, simulatedMs: now, ...total, perFunction };
+    const report: RunReport = { scenario: s.name, seed: s.seed, simulatedMs: now, ...total, perFunction };
+    if (s.platform.warmPool) {
+      const p = this.pool;
+      report.warmPool = { assigned: p.assigned, missed: p.missed, heldGbSeconds: (p.heldMbMs + p.heldMb * (now - p.last)) / 1024 / 1000 };
+    }
+    return report;
   }
 
   private metrics(ms: FunctionMeter[], memoryMb: number[], now: number, peakAlive: number): MetricsReport {
@@ -328,18 +421,24 @@ export class Meters {
       gatewayThrottled: sum((m) => m.gatewayThrottled),
       deadLettered: sum((m) => m.deadLettered),
       functionErrors: sum((m) => m.functionErrors),
+      denied: sum((m) => m.denied),
+      loopsStopped: sum((m) => m.loopsStopped),
+      roleDenied: sum((m) => m.roleDenied),
     };
     const avg = (c: Category) => (now > 0 ? sum((m) => m.area[c]!) / now : 0);
     const gbSeconds = (f: (m: FunctionMeter) => number) => sum((m, i) => (f(m) * memoryMb[i]!) / 1024 / 1000);
     const created = sum((m) => m.created);
     const lifetimes = sum((m) => m.lifetimeSumMs + m.alive * now - m.createdAtSumOfAlive);
-    const billedGbSeconds = gbSeconds((m) => m.billedMs);
-    // Written so that a run without provisioned sandboxes gives the very same numbers as
-    // before they were billed (x + 0 is x).
-    const computeUsd = gbSeconds((m) => m.billedMs - m.billedProvisionedMs) * b.pricePerGbSecond + gbSeconds((m) => m.billedProvisionedMs) * b.provisionedDurationPricePerGbSecond;
     const requestsUsd = (sum((m) => m.billedRequests) * b.pricePerMillionRequests) / 1e6;
     const provisionedGbSeconds = gbSeconds((m) => m.provisionedLifetimeSumMs + m.provisionedAlive * now - m.provisionedCreatedAtSumOfAlive);
     const provisionedUsd = provisionedGbSeconds * b.provisionedPricePerGbSecond;
+    const costAt = (billed: (m: FunctionMeter) => number, billedProvisioned: (m: FunctionMeter) => number): CostBreakdown => {
+      const billedGbSeconds = gbSeconds(billed);
+      // Written so that a run without provisioned sandboxes gives the very same numbers as
+      // before they were billed (x + 0 is x).
+      const computeUsd = gbSeconds((m) => billed(m) - billedProvisioned(m)) * b.pricePerGbSecond + gbSeconds(billedProvisioned) * b.provisionedDurationPricePerGbSecond;
+      return { billedGbSeconds, computeUsd, requestsUsd, totalUsd: computeUsd + requestsUsd + provisionedUsd, provisionedGbSeconds, provisionedUsd };
+    };
     return {
       requests,
       coldStartRatio: requests.cold + requests.warm > 0 ? requests.cold / (requests.cold + requests.warm) : null,
@@ -360,7 +459,12 @@ export class Meters {
         allocatedGbSeconds: gbSeconds((m) => m.area[1]! + m.area[2]! + m.area[3]! + m.area[4]!),
         idleGbSeconds: gbSeconds((m) => m.area[Category.Idle]!),
       },
-      cost: { billedGbSeconds, computeUsd, requestsUsd, totalUsd: computeUsd + requestsUsd + provisionedUsd, provisionedGbSeconds, provisionedUsd },
+      cost: costAt((m) => m.billedMs, (m) => m.billedProvisionedMs),
+      billing: {
+        invocations: sum((m) => m.billedRequests),
+        at1Ms: costAt((m) => m.billedMs1, (m) => m.billedProvisionedMs1),
+        at100Ms: costAt((m) => m.billedMs100, (m) => m.billedProvisionedMs100),
+      },
     };
   }
 }

@@ -28,6 +28,26 @@ export interface GuestOs {
   createdAt: number;
 }
 
+/**
+ * How a sandbox's cold start goes: `full` (fetch code, start, boot the runtime, run init),
+ * `pool` (a generic sandbox from the warm pool is assigned, then init runs) or `snapshot`
+ * (the function's snapshot is restored; init does not run).
+ */
+export type StartKind = 'full' | 'pool' | 'snapshot';
+
+/**
+ * A generic sandbox of the warm pool: a microVM with a runtime booted and no function yet. It
+ * holds its memory on its host from the moment it is started; it is ready at `readyAt`.
+ */
+export interface PoolSandbox {
+  id: number;
+  host: number;
+  /** Reserved on the host: the pool's sandbox size plus the microVM overhead. */
+  memoryMb: number;
+  createdAt: number;
+  readyAt: number;
+}
+
 export interface Sandbox {
   id: number;
   /** Function index. A sandbox never serves two functions. */
@@ -41,6 +61,11 @@ export interface Sandbox {
   stateEndsAt: number;
   createdAt: number;
   provisioned: boolean;
+  /** A provisioned sandbox made surplus by a lower provisioned level: reclaimed, not replaced. */
+  deprovisioned: boolean;
+  start: StartKind;
+  /** A pre-warmed sandbox (hybrid keep-alive) is kept loaded until then, if unused; else -1. */
+  loadedUntil: number;
   invocations: number;
   /** The cold request waiting for this sandbox's init, or -1. */
   waitingRequest: number;
@@ -72,6 +97,23 @@ export interface Request {
   fails: boolean;
   /** Invocations of this request that ended in a function error (asynchronous events are retried). */
   failures: number;
+  /** Queued and retried by the platform (an event), rather than awaited by its caller. */
+  async: boolean;
+  /** How it was made: the function's trigger, or "sdk" / "storage" for a call from another function. */
+  via: string;
+  /** The principal calling, checked against the function's resource policy. */
+  caller: string;
+  /** Its place in a chain of calls: 1 for a call of the workload, the caller's depth + 1 for a call from a function. */
+  depth: number;
+  /** The request of the function waiting for this one's answer (a synchronous call), or -1. */
+  parent: number;
+  /** While its handler waits for a synchronous call: that call's request, or -1. */
+  waitingFor: number;
+  waitStartedAt: number;
+  /** The next of the function's `calls` to make in the current invocation. */
+  nextCall: number;
+  /** What refused or failed it: the resource policy, the execution role, the recursion guard, or a failed call ("" if nothing). */
+  deniedBy: string;
 }
 
 /** A request that has ended, kept briefly so the animation can show how it left. */
@@ -89,6 +131,10 @@ export interface EndedRequest {
   arrivedAt: number;
   cold: boolean;
   sandbox: number;
+  /** How it was made, who called, and what refused or failed it (see Request). */
+  via?: string;
+  caller?: string;
+  deniedBy?: string;
 }
 
 /** Raised when the simulation breaks one of the platform's rules: always a bug, never input. */

@@ -49,6 +49,15 @@ const functionSpec = fc.record({
   invocation: fc.constantFrom('sync' as const, 'async' as const),
   failureRate: fc.option(fc.constantFrom(0, 0.3, 1), { nil: undefined }),
   gateway: fc.option(fc.record({ ratePerSec: fc.integer({ min: 0, max: 20 }), burst: fc.integer({ min: 0, max: 5 }) }), { nil: undefined }),
+  snapStart: fc.option(fc.boolean(), { nil: undefined }),
+  provisionedSchedule: fc.option(
+    fc.record({ steps: fc.array(fc.record({ gap: fc.integer({ min: 1, max: 20_000 }), count: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 3 }), repeat: fc.boolean() }).map(({ steps, repeat }) => {
+      let at = -1;
+      const out = steps.map((st) => ({ atMs: (at += st.gap), count: st.count }));
+      return { steps: out, ...(repeat && { repeatEveryMs: at + 1 + steps[0]!.gap }) };
+    }),
+    { nil: undefined },
+  ),
   workload,
 });
 
@@ -57,7 +66,13 @@ const platform = fc.record({
   hostMemoryMb: fc.constantFrom(2048, 4096, 8192),
   isolation: fc.constantFrom('microvm' as const, 'account-vm' as const),
   placement: fc.constantFrom('pack' as const, 'spread' as const),
-  keepAlive: fc.oneof(fc.constant({ policy: 'none' as const }), fc.record({ policy: fc.constant('fixed' as const), idleMs: ms(5000) })),
+  keepAlive: fc.oneof(
+    fc.constant({ policy: 'none' as const }),
+    fc.record({ policy: fc.constant('fixed' as const), idleMs: ms(5000) }),
+    // Bins of a fraction of a second, so that short runs fill the histogram and pre-warm.
+    fc.record({ policy: fc.constant('hybrid' as const), binMs: fc.integer({ min: 50, max: 1000 }), bins: fc.integer({ min: 1, max: 40 }), minSamples: fc.integer({ min: 0, max: 5 }), fallbackKeepAliveMs: ms(5000) }).map(({ bins, ...k }) => ({ ...k, rangeMs: k.binMs * bins })),
+  ),
+  warmPool: fc.option(fc.record({ size: fc.integer({ min: 0, max: 4 }), sandboxMb: fc.constantFrom(128, 512, 1024), assignMs: ms(50), activePerFunction: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }) }), { nil: undefined }),
   limits: fc.record({ accountConcurrency: fc.integer({ min: 1, max: 20 }) }),
   hopsMs: fc.record({ loadBalancer: ms(3), frontend: ms(3), counting: ms(3), workerManager: ms(3), placement: ms(20), gateway: ms(3) }),
   coldStart: fc.record({
@@ -85,12 +100,15 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
   .map(({ seed, durationMs, platform: p, functions }) => {
     const fns = functions.map((f, i) => {
       const provisioned = f.provisionedConcurrency !== undefined && f.reservedConcurrency !== undefined ? Math.min(f.provisionedConcurrency, f.reservedConcurrency) : f.provisionedConcurrency;
+      const schedule = f.provisionedSchedule && { ...f.provisionedSchedule, steps: f.provisionedSchedule.steps.map((st) => ({ ...st, count: Math.min(st.count, f.reservedConcurrency ?? st.count) })) };
       // An API gateway fronts synchronous functions only.
-      return { ...f, name: `fn${i}`, account: `acct${f.account}`, provisionedConcurrency: provisioned, gateway: f.invocation === 'sync' ? f.gateway : undefined };
+      return { ...f, name: `fn${i}`, account: `acct${f.account}`, provisionedConcurrency: provisioned, provisionedSchedule: schedule, gateway: f.invocation === 'sync' ? f.gateway : undefined };
     });
     const reserved = (a: string) => fns.filter((f) => f.account === a).reduce((s, f) => s + (f.reservedConcurrency ?? 0), 0);
     const accountConcurrency = Math.max(p.limits.accountConcurrency, reserved('acct0'), reserved('acct1'));
-    const input: ScenarioInput = { version: 1, seed, durationMs, platform: { ...p, limits: { accountConcurrency } }, accounts: [{ id: 'acct0' }, { id: 'acct1' }], functions: fns };
+    // A warm pool holds generic microVMs: none in account-VM isolation.
+    const warmPool = p.isolation === 'microvm' && p.warmPool && p.warmPool.sandboxMb + 5 <= p.hostMemoryMb ? p.warmPool : undefined;
+    const input: ScenarioInput = { version: 1, seed, durationMs, platform: { ...p, warmPool, limits: { accountConcurrency } }, accounts: [{ id: 'acct0' }, { id: 'acct1' }], functions: fns };
     return parseScenario(input);
   });
 
@@ -105,11 +123,12 @@ function runChecked(s: Scenario) {
   const sim = new Simulation(s, { onTransition: (t) => trace.push(t) });
   while (sim.step()) {
     const used = sim.hosts.map(() => 0);
+    for (const p of sim.poolSandboxes()) used[p.host]! += p.memoryMb;
     for (const g of sim.guestOses.values()) {
       used[g.host]! += g.memoryMb;
       check(g.usedMb <= g.memoryMb, () => `guest OS ${g.id} over-committed at ${sim.now}`);
     }
-    sim.hosts.forEach((h, i) => check(used[i]! <= h.memoryMb, () => `host ${i} over-committed at ${sim.now}: ${used[i]} of ${h.memoryMb} MB`));
+    sim.hosts.forEach((h, i) => check(used[i]! <= h.memoryMb && used[i] === h.usedMb, () => `host ${i} over-committed or miscounted at ${sim.now}: ${used[i]} (${h.usedMb} counted) of ${h.memoryMb} MB`));
   }
   return { sim, report: sim.report(), trace };
 }
@@ -237,6 +256,7 @@ describe('for any valid scenario', SLOW, () => {
         functions: s.functions.map((f, i) => ({
           ...f,
           provisionedConcurrency: undefined,
+          provisionedSchedule: undefined,
           initMs: { dist: 'constant', ms: 5 * k[3 * i]! },
           durationMs: { dist: 'constant', ms: 5 * k[3 * i + 1]! },
           workload: { type: 'periodic', everyMs: 5 * k[3 * i + 2]!, offsetMs: 0 },
@@ -269,6 +289,20 @@ describe('determinism', SLOW, () => {
         expect(b.trace).toBe(a.trace);
       }),
       { ...FC, numRuns: 40 },
+    );
+  });
+
+  it('a checkpoint taken mid-run and restored replays the same future (pools, pre-warms and schedules included)', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.double({ min: 0, max: 1, noNaN: true }), (s, at) => {
+        const sim = new Simulation(s);
+        sim.runUntil(at * s.durationMs);
+        const checkpoint = sim.save();
+        const first = JSON.stringify(sim.run());
+        sim.restore(checkpoint);
+        expect(JSON.stringify(sim.run())).toBe(first);
+      }),
+      { ...FC, numRuns: 60 },
     );
   });
 

@@ -53,8 +53,8 @@ describe('scenario errors name the path, the expected value and what was found',
   });
 
   it('an unknown keep-alive policy or isolation mode', () => {
-    expect(issues((s) => void (s.platform = { keepAlive: { policy: 'hybrid' } } as never))).toEqual([
-      'platform.keepAlive.policy: expected "policy" to be one of "none", "fixed", got "hybrid"',
+    expect(issues((s) => void (s.platform = { keepAlive: { policy: 'adaptive' } } as never))).toEqual([
+      'platform.keepAlive.policy: expected "policy" to be one of "none", "fixed", "hybrid", got "adaptive"',
     ]);
     expect(issues((s) => void (s.platform = { isolation: 'vm' } as never))).toEqual(['platform.isolation: expected "microvm" or "account-vm", got "vm"']);
   });

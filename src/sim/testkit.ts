@@ -53,7 +53,7 @@ export const sandboxTransitions = (trace: Transition[], to?: string) => trace.fi
 
 /** Request states in which a request holds concurrency (admitted by the counting service, not ended). */
 export const ADMITTED_STATES = new Set(['routing', 'waitingForSandbox', 'running']);
-export const END_STATES = new Set(['responded', 'throttled', 'timedOut', 'failed', 'throttledAtGateway', 'deadLettered']);
+export const END_STATES = new Set(['responded', 'throttled', 'timedOut', 'failed', 'throttledAtGateway', 'deadLettered', 'denied']);
 
 /**
  * The highest number of requests holding concurrency at once, among the requests `which`

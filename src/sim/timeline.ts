@@ -18,6 +18,8 @@ export const SERIES_NAMES = [
   'gatewayThrottled',
   /** Asynchronous events sent to the dead-letter queue after their retries. */
   'deadLettered',
+  /** Calls refused by the function's resource policy. */
+  'denied',
   /** Time-averaged number of sandboxes in each state during the bucket. */
   'sandboxesInitializing',
   'sandboxesIdle',

@@ -55,7 +55,8 @@ export function toScenario(trace: InvocationsResult, options: ToScenarioOptions 
     .sort((a, b) => b.n - a.n || a.f.line - b.f.line);
   const idle = trace.functions.length - ranked.length;
   if (idle > 0) notes.push(`${idle} function${idle === 1 ? '' : 's'} not invoked in minutes ${from + 1}..${to} left out.`);
-  const wanted = Math.min(options.top ?? ranked.length, cap);
+  // (A negative `top` would make `slice` drop functions from the end: none is none.)
+  const wanted = Math.max(0, Math.min(options.top ?? ranked.length, cap));
   if (wanted < ranked.length) notes.push(`The ${wanted} most invoked of ${ranked.length} functions kept.`);
   if (wanted === 0) notes.push('No function to replay: a scenario needs at least one.');
   const chosen = ranked.slice(0, wanted).map((x) => x.f);

@@ -1,5 +1,6 @@
 import type { EndedRequest } from '../sim/model';
 import type { SeriesData } from '../sim/timeline';
+import type { Trigger } from '../sim/triggers';
 
 /**
  * What the simulation worker posts to the page after each advance: the platform at one
@@ -40,6 +41,12 @@ export interface FunctionView {
   account: string;
   memoryMb: number;
   timeoutMs: number;
+  /** How events reach it (see sim/triggers.ts), and the bucket, schedule or queue they come from. */
+  trigger?: Trigger;
+  source?: string;
+  /** Who may invoke it, and what it may reach (null: no restriction). */
+  resourcePolicy?: string[] | null;
+  role?: string[] | null;
 }
 
 export interface HostView {
@@ -87,6 +94,15 @@ export interface RequestView {
   sandbox: number | null;
   cold: boolean;
   attempts: number;
+  /** How it was made (a trigger, or "sdk" / "storage" for a call from a function) and by which principal. */
+  via: string;
+  caller: string;
+  /** Its place in a chain of calls (1: called by the workload). */
+  depth: number;
+  /** The synchronous call its handler is waiting for, or null. */
+  waitingFor: number | null;
+  /** What refused or failed it: "policy", "guard", "role:<resource>", "call:<fn>:<outcome>", "timeout:<fn>", or "". */
+  deniedBy: string;
 }
 
 /** An ended request as the engine keeps it, with "no sandbox" as null rather than -1. */
@@ -104,6 +120,12 @@ export interface Summary {
   gatewayThrottled: number;
   /** Asynchronous events sent to the dead-letter queue after their retries (not in `failed`). */
   deadLettered: number;
+  /** Calls refused by a resource policy (at the frontend). */
+  denied: number;
+  /** Event chains stopped by the recursion guard (their events are in deadLettered). */
+  loopsStopped: number;
+  /** Invocations failed for reaching a resource outside their execution role (in failed or deadLettered). */
+  roleDenied: number;
   inFlight: number;
   sandboxes: { initializing: number; idle: number; busy: number; shuttingDown: number };
   costUsd: number;

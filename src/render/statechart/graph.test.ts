@@ -67,11 +67,11 @@ describe.each(machines)('machineGraph: %s', (_, machine, events) => {
 describe('machineGraph: the sandbox lifecycle as students see it', () => {
   const graph = machineGraph(sandboxLifecycle);
 
-  it("draws 'initializing' as a container around its four phases, entered at fetchingCode", () => {
+  it("draws 'initializing' as a container around its four phases and the two shortcuts (warm pool, snapshot), entered at fetchingCode", () => {
     const initializing = graph.nodes.find((n) => n.id === 'initializing')!;
     expect(initializing.compound).toBe(true);
     const phases = graph.nodes.filter((n) => n.parent === 'initializing');
-    expect(phases.map((n) => n.label)).toEqual(['fetchingCode', 'startingSandbox', 'bootingRuntime', 'runningInit']);
+    expect(phases.map((n) => n.label)).toEqual(['fetchingCode', 'startingSandbox', 'bootingRuntime', 'assigningFromPool', 'restoringSnapshot', 'runningInit']);
     expect(phases.filter((n) => n.initial).map((n) => n.label)).toEqual(['fetchingCode']);
   });
 

@@ -101,7 +101,7 @@ describe('renderStatechart', () => {
   it('labels every transition with its event, and names the actions it runs', () => {
     const svg = draw({ counts: {}, highlight: null });
     const label = svg.querySelector('.sc-edge-label[data-edge="idle|shuttingDown"]')!;
-    expect([...label.querySelectorAll('tspan')].map((t) => t.textContent)).toEqual(['KEEP_ALIVE_EXPIRED', 'HOST_RECYCLED']);
+    expect([...label.querySelectorAll('tspan')].map((t) => t.textContent)).toEqual(['KEEP_ALIVE_EXPIRED', 'DEPROVISIONED', 'HOST_RECYCLED']);
     const fromContainer = svg.querySelector('.sc-edge[data-edge="initializing|shuttingDown"] title')!.textContent;
     expect(fromContainer).toBe('initializing → shuttingDown on HOST_RECYCLED (runs failWaitingRequest)');
     expect(svg.querySelectorAll('.sc-edge')).toHaveLength(sandboxLayout.edges.length);

@@ -12,6 +12,8 @@ const GLYPHS: Record<string, string> = {
   'initializing.fetchingCode': 'F',
   'initializing.startingSandbox': 'S',
   'initializing.bootingRuntime': 'R',
+  'initializing.assigningFromPool': 'A',
+  'initializing.restoringSnapshot': 'X',
   'initializing.runningInit': 'I',
   invoking: '▶',
   idle: '❄',

@@ -111,24 +111,31 @@ const MAX_IDLE_MS = 1e12;
 /** A fresh state; missing parameters take their defaults. Throws RangeError on a nonsensical parameter. */
 export function createHybridState(params: Partial<HybridParams> = {}): HybridState {
   const p: HybridParams = { ...defaultHybridParams, ...params };
-  checkParams(p);
+  const problems = hybridParamProblems(p);
+  if (problems.length > 0) throw new RangeError(`hybrid keep-alive: ${problems.join('; ')}`);
   return { params: p, bins: new Array<number>(Math.ceil(p.rangeMs / p.binMs)).fill(0), inRange: 0, outOfRange: 0, sumOfSquares: 0, lowBin: -1, highBin: -1, forecastMs: null };
 }
 
-function checkParams(p: HybridParams): void {
-  const need = (ok: boolean, what: string) => {
-    if (!ok) throw new RangeError(`hybrid keep-alive: expected ${what}`);
+/**
+ * What is wrong with a set of parameters, one line each, naming the field first (`margin: expected
+ * 0 <= margin < 1, got 1`); empty when they make sense. The scenario schema reports these.
+ */
+export function hybridParamProblems(p: HybridParams): string[] {
+  const out: string[] = [];
+  const need = (ok: boolean, field: keyof HybridParams, what: string) => {
+    if (!ok) out.push(`${field}: expected ${what}`);
   };
-  need(p.binMs > 0 && Number.isFinite(p.binMs), `binMs > 0, got ${p.binMs}`);
-  need(p.rangeMs >= p.binMs && p.rangeMs / p.binMs <= 100_000, `binMs <= rangeMs <= 100000 bins, got ${p.rangeMs}`);
-  need(p.headPercentile >= 0 && p.headPercentile <= p.tailPercentile && p.tailPercentile <= 100, `0 <= headPercentile <= tailPercentile <= 100, got ${p.headPercentile} and ${p.tailPercentile}`);
-  need(p.margin >= 0 && p.margin < 1, `0 <= margin < 1, got ${p.margin}`);
-  need(p.cvThreshold >= 0, `cvThreshold >= 0, got ${p.cvThreshold}`);
-  need(Number.isInteger(p.minSamples) && p.minSamples >= 0, `an integer minSamples >= 0, got ${p.minSamples}`);
-  need(p.outOfRangeShare > 0 && p.outOfRangeShare <= 1, `0 < outOfRangeShare <= 1, got ${p.outOfRangeShare}`);
-  need(p.forecastMargin >= 0 && p.forecastMargin < 1, `0 <= forecastMargin < 1, got ${p.forecastMargin}`);
-  need(p.forecastSmoothing > 0 && p.forecastSmoothing <= 1, `0 < forecastSmoothing <= 1, got ${p.forecastSmoothing}`);
-  need(p.fallbackKeepAliveMs >= 0 && Number.isFinite(p.fallbackKeepAliveMs), `a finite fallbackKeepAliveMs >= 0, got ${p.fallbackKeepAliveMs}`);
+  need(p.binMs > 0 && Number.isFinite(p.binMs), 'binMs', `binMs > 0, got ${p.binMs}`);
+  need(p.rangeMs >= p.binMs && p.rangeMs / p.binMs <= 100_000, 'rangeMs', `binMs <= rangeMs <= 100000 bins, got ${p.rangeMs}`);
+  need(p.headPercentile >= 0 && p.headPercentile <= p.tailPercentile && p.tailPercentile <= 100, 'headPercentile', `0 <= headPercentile <= tailPercentile <= 100, got ${p.headPercentile} and ${p.tailPercentile}`);
+  need(p.margin >= 0 && p.margin < 1, 'margin', `0 <= margin < 1, got ${p.margin}`);
+  need(p.cvThreshold >= 0, 'cvThreshold', `cvThreshold >= 0, got ${p.cvThreshold}`);
+  need(Number.isInteger(p.minSamples) && p.minSamples >= 0, 'minSamples', `an integer minSamples >= 0, got ${p.minSamples}`);
+  need(p.outOfRangeShare > 0 && p.outOfRangeShare <= 1, 'outOfRangeShare', `0 < outOfRangeShare <= 1, got ${p.outOfRangeShare}`);
+  need(p.forecastMargin >= 0 && p.forecastMargin < 1, 'forecastMargin', `0 <= forecastMargin < 1, got ${p.forecastMargin}`);
+  need(p.forecastSmoothing > 0 && p.forecastSmoothing <= 1, 'forecastSmoothing', `0 < forecastSmoothing <= 1, got ${p.forecastSmoothing}`);
+  need(p.fallbackKeepAliveMs >= 0 && Number.isFinite(p.fallbackKeepAliveMs), 'fallbackKeepAliveMs', `a finite fallbackKeepAliveMs >= 0, got ${p.fallbackKeepAliveMs}`);
+  return out;
 }
 
 /**
