@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseArgs, runCli, USAGE } from './runCli';
+import { parseArgs, runCli, runCompareCli, USAGE, wantsComparison } from './runCli';
 
 /** A scenario as a user writes it: Poisson traffic for one minute. */
 const scenarioText = JSON.stringify({
@@ -101,7 +101,7 @@ describe('the report', () => {
     const report = r.report;
     const metricKeys = ['requests', 'coldStartRatio', 'throttleRatio', 'latencyMs', 'sandboxes', 'memory', 'cost'];
     expect(Object.keys(report)).toEqual(expect.arrayContaining([...metricKeys, 'perFunction', 'scenario', 'seed', 'simulatedMs']));
-    expect(Object.keys(report.requests).sort()).toEqual(['cold', 'completed', 'deadLettered', 'failed', 'functionErrors', 'gatewayThrottled', 'throttled', 'timedOut', 'total', 'warm']);
+    expect(Object.keys(report.requests).sort()).toEqual(['cold', 'completed', 'deadLettered', 'denied', 'failed', 'functionErrors', 'gatewayThrottled', 'loopsStopped', 'roleDenied', 'throttled', 'timedOut', 'total', 'warm']);
     expect(Object.keys(report.latencyMs)).toEqual(expect.arrayContaining(['mean', 'p50', 'p95', 'p99']));
     expect(Object.keys(report.sandboxes).sort()).toEqual(['avgAlive', 'avgBusy', 'avgIdle', 'avgInitializing', 'avgLifetimeMs', 'created', 'peakAlive']);
     expect(Object.keys(report.memory).sort()).toEqual(['allocatedGbSeconds', 'idleGbSeconds']);
@@ -152,5 +152,88 @@ describe('the real command line', () => {
     expect(running.length).toBeGreaterThan(10);
     for (const t of running) expect(typeof t.sandbox).toBe('number');
     expect(new Set(trace.filter((t) => t.kind === 'request' && t.from === null).map((t) => t.id)).size).toBe(report.requests.total);
+  }, 30_000);
+});
+
+describe('--compare-policies', () => {
+  // A timer every 15 minutes for 2 hours (8 calls): a 10-minute keep-alive lets every sandbox
+  // go before the next call; a 20-minute one keeps it for all but the first.
+  const timerText = JSON.stringify({
+    version: 1,
+    name: 'timer',
+    durationMs: 2 * 3_600_000,
+    accounts: [{ id: 'acme' }],
+    functions: [{ name: 'tick', account: 'acme', memoryMb: 1024, durationMs: { dist: 'constant', ms: 100 }, workload: { type: 'periodic', everyMs: 900_000 } }],
+  });
+  const read = (path: string) => (path === 'timer.json' ? timerText : readFile(path));
+  const compare = (...argv: string[]) => runCompareCli(argv, read);
+
+  it('parseArgs reads the flag and a policy list', () => {
+    expect(parseArgs(['s.json', '--compare-policies', '--policies', 'none,fixed:20,fixed:2.5,hybrid'])).toEqual({
+      scenarioPath: 's.json',
+      comparePolicies: true,
+      policies: [
+        { id: 'none', label: 'no keep-alive', keepAlive: { policy: 'none' } },
+        { id: 'fixed-20min', label: 'fixed 20 min', keepAlive: { policy: 'fixed', idleMs: 1_200_000 } },
+        { id: 'fixed-150000ms', label: 'fixed 2.5 min', keepAlive: { policy: 'fixed', idleMs: 150_000 } },
+        { id: 'hybrid-default', label: 'hybrid histogram', keepAlive: { policy: 'hybrid' } },
+      ],
+    });
+    expect(wantsComparison(['s.json', '--compare-policies'])).toBe(true);
+    expect(wantsComparison(['s.json'])).toBe(false);
+  });
+
+  it('refuses a bad policy list, --policies alone, and --trace with it, naming the flag', () => {
+    expect(() => parseArgs(['s.json', '--compare-policies', '--policies', 'fixed:ten'])).toThrow(/^--policies: "fixed:ten" is not a policy: expected none, fixed:<minutes>/);
+    expect(() => parseArgs(['s.json', '--compare-policies', '--policies'])).toThrow(/^--policies: expected a list/);
+    expect(() => parseArgs(['s.json', '--policies', 'none'])).toThrow(/^--policies: goes with --compare-policies/);
+    expect(() => parseArgs(['s.json', '--compare-policies', '--trace', 't.jsonl'])).toThrow(/^--trace: cannot be used with --compare-policies/);
+  });
+
+  it('prints one row per policy, the baseline (fixed 10 min) added and marked', () => {
+    const r = compare('timer.json', '--compare-policies', '--policies', 'none,fixed:20');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.comparison.policies.map((p) => [p.id, p.coldStarts, p.invocations])).toEqual([
+      ['fixed-10min', 8, 8],
+      ['none', 8, 8],
+      ['fixed-20min', 1, 8],
+    ]);
+    const lines = r.table.split('\n');
+    expect(lines[0]).toBe('timer: keep-alive policies compared over 1 invoked function');
+    const row = (label: string) => lines.find((l) => l.startsWith(label))!.split(/\s{2,}/);
+    expect(lines[3]!.split(/\s{2,}/)).toEqual(['policy', 'invocations', 'cold starts', 'cold % p50', 'cold % p75', 'cold % p99', 'idle GB-s', 'idle vs fixed 10 min']);
+    // 8 cold calls, each followed by 10 idle minutes of 1 GB: 4,800 GB-s.
+    expect(row('fixed 10 min (baseline)')).toEqual(['fixed 10 min (baseline)', '8', '8', '100.0', '100.0', '100.0', '4,800', '1.00']);
+    expect(row('no keep-alive')).toEqual(['no keep-alive', '8', '8', '100.0', '100.0', '100.0', '0', '0.00']);
+    // One cold call of 8 (12.5%); idle almost all of the 2 hours after it (7,200 GB-s = 1.50 × 4,800).
+    expect(row('fixed 20 min').slice(0, 6)).toEqual(['fixed 20 min', '8', '1', '12.5', '12.5', '12.5']);
+    expect(row('fixed 20 min')[7]).toBe('1.50');
+  });
+
+  it('--seed and --duration-ms apply to every run; problems exit non-zero', () => {
+    const r = compare('timer.json', '--compare-policies', '--duration-ms', '1800000', '--policies', 'fixed:20');
+    expect(r.ok && r.comparison.policies.map((p) => p.invocations)).toEqual([2, 2]);
+    const bad = compare('timer.json', '--compare-policies', '--policies', 'fixed:-1');
+    expect(bad.ok).toBe(false);
+    const invalid = compare('invalid.json', '--compare-policies');
+    expect(!invalid.ok && invalid.message).toContain('functions[0].memoryMb: expected 128..10240, got 64');
+    expect(!invalid.ok && invalid.exitCode).not.toBe(0);
+  });
+
+  it('runCli leaves the comparison to runCompareCli', () => {
+    expect(failure('good.json', '--compare-policies').exitCode).not.toBe(0);
+  });
+
+  it('the real command line prints the table on stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faascope-cli-compare-'));
+    try {
+      const path = join(dir, 'timer.json');
+      writeFileSync(path, timerText);
+      const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', path, '--compare-policies', '--policies', 'fixed:20'], { cwd: process.cwd() });
+      expect(r.stdout.split('\n').filter((l) => /^fixed \d+ min/.test(l))).toHaveLength(2);
+      expect(r.stdout).toContain('fixed 10 min (baseline)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 });

@@ -18,7 +18,8 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { en: { translation: en } },
+    // A copy: i18next keeps init resources by reference, and panels' texts are merged into them later.
+    resources: { en: { translation: structuredClone(en) } },
     partialBundledLanguages: true,
     supportedLngs: [...LANGS],
     nonExplicitSupportedLngs: true,

@@ -1,7 +1,7 @@
 import type { en } from './en';
 
 /** Every language has every key of the English text, as strings. */
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+export type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
 export type Messages = DeepStrings<typeof en>;
 
 export const LANGS = ['en', 'fr'] as const;

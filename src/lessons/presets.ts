@@ -1,5 +1,6 @@
 import type { Localized } from '../i18n/types';
 import type { ScenarioInput } from '../sim/scenario';
+import { appsPresets } from './appsPresets';
 
 /**
  * A ready-made scenario, with one line on what it shows, in every language of the interface
@@ -137,4 +138,5 @@ export const presets: Preset[] = [
       ],
     },
   },
+  ...appsPresets,
 ];

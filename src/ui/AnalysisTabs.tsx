@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useT } from '../i18n';
+import { loadLazyText, useT } from '../i18n';
 import type { RunReport } from '../sim/meters';
 import { simWorker } from '../worker/client';
 import { ChartsPanel } from './ChartsPanel';
@@ -9,8 +9,15 @@ import { useFrame } from './useFrame';
 // The statechart view (with XState's definitions) is loaded when its tab is first opened: it
 // is not in the page's initial JavaScript.
 const StatechartPanel = lazy(() => import('./StatechartPanel').then((m) => ({ default: m.StatechartPanel })));
+// The Cost tab (its charts, the break-even and the memory sweep) is loaded the same way.
+const CostPanel = lazy(() => import('./cost/CostPanel').then((m) => ({ default: m.CostPanel })));
+// The cold-start lab (trace import, policy comparison, its charts and worker client) too.
+// The lab brings its own text (LazyText): it is loaded with the tab, in the page's language.
+const LabPanel = lazy(() =>
+  Promise.all([import('./lab/LabPanel'), import('./lab/text').then((m) => loadLazyText(m.labText))]).then(([m]) => ({ default: m.LabPanel })),
+);
 
-const TABS = ['charts', 'statecharts', 'metrics'] as const;
+const TABS = ['charts', 'statecharts', 'metrics', 'cost', 'lab'] as const;
 type TabId = (typeof TABS)[number];
 
 function MetricsTab() {
@@ -51,7 +58,7 @@ export function AnalysisTabs() {
               document.getElementById(`tab-${next}`)?.focus();
             }}
           >
-            {t(`tabs.${id}`)}
+            {id === 'cost' ? t('cost.tab') : t(`tabs.${id}`)}
           </button>
         ))}
       </div>
@@ -63,6 +70,16 @@ export function AnalysisTabs() {
           </Suspense>
         )}
         {tab === 'metrics' && <MetricsTab />}
+        {tab === 'cost' && (
+          <Suspense fallback={<p className="subtle">…</p>}>
+            <CostPanel />
+          </Suspense>
+        )}
+        {tab === 'lab' && (
+          <Suspense fallback={<p className="subtle">…</p>}>
+            <LabPanel />
+          </Suspense>
+        )}
       </div>
     </section>
   );

@@ -6,6 +6,7 @@ import { useSelection } from '../store/selection';
 import type { Frame } from '../worker/frame';
 import { formatCount, formatPercent, formatTime } from './format';
 import { useFrame } from './useFrame';
+import { appsRequestRows } from './appsRows';
 
 type Row = [string, string];
 
@@ -62,6 +63,7 @@ function requestRows(frame: Frame, id: number, { t, lang }: Words): Row[] | null
       [t('inspector.rows.arrived'), t('inspector.values.arrivedAgo', { time: time(rq.arrivedAt), ago: time(frame.t - rq.arrivedAt) })],
       [t('inspector.rows.start'), start],
       ...(rq.attempts > 0 ? ([[t('inspector.rows.retries'), formatCount(rq.attempts, lang)]] as Row[]) : []),
+      ...appsRequestRows(frame, rq, t),
     ];
   }
   const ended = frame.recentlyEnded.find((e) => e.id === id);
@@ -71,6 +73,7 @@ function requestRows(frame: Frame, id: number, { t, lang }: Words): Row[] | null
     [t('inspector.rows.outcome'), ended.outcome],
     [t('inspector.rows.latency'), time(ended.endedAt - ended.arrivedAt)],
     [t('inspector.rows.start'), ended.cold ? t('inspector.values.cold') : t('inspector.values.warm')],
+    ...appsRequestRows(frame, ended, t),
   ];
 }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { pluralKey, useT } from '../i18n';
 import { formatCount, formatTime, formatUsd } from './format';
 import { useFrame } from './useFrame';
+import { appsShown } from './appsSummary';
 
 /**
  * A summary text with its figures in bold: the texts mark them `<b>…</b>`, so each language
@@ -28,6 +29,12 @@ export function SummaryBar() {
       <span>{withBold(t('summary.warm', { n: n(s.warm) }))}</span>
       <span>{withBold(t(pluralKey('summary.throttled', s.throttled, lang), { n: n(s.throttled) }))}</span>
       {endedBadly > 0 && <span>{withBold(t(pluralKey('summary.failed', endedBadly, lang), { n: n(endedBadly) }))}</span>}
+      {appsShown(frame).map(([key, v]) => (
+        <span key={key} data-count={key}>
+          {withBold(t(`apps.summary.${key}`, { n: n(v) }))}
+          {key === 'deadLettered' && s.loopsStopped > 0 && withBold(t('apps.summary.loopsStopped', { n: n(s.loopsStopped) }))}
+        </span>
+      ))}
       <span>
         {withBold(t('summary.sandboxes', { initializing: n(s.sandboxes.initializing), busy: n(s.sandboxes.busy), idle: n(s.sandboxes.idle) }))}
         {s.sandboxes.shuttingDown > 0 && withBold(t('summary.shuttingDown', { n: n(s.sandboxes.shuttingDown) }))}

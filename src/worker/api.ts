@@ -7,6 +7,7 @@ import { buildWireFrame } from './frameBuilder';
 import type { WireFrame } from './frameCodec';
 import { resolveTarget } from '../lessons/resolve';
 import type { StepTarget } from '../lessons/types';
+import { checkLiveLimits, describeBreach, LimitExceeded, runWithinLimits } from '../sim/limits';
 import type { CompareProgress, CompareResult, PolicyUnderTest } from '../sim/compareTypes';
 import type { HybridParams } from '../sim/policies/hybridHistogram';
 import { compareInWorker, idleHistogram, importTrace, type IdleHistogramResult, type ImportOptions, type ImportProgress, type ImportResult, type TraceFiles } from './lab';
@@ -33,6 +34,19 @@ function frame(): WireFrame {
 }
 
 /**
+ * Goes to `t`: forward in slices, checking the run's size limits between them (src/sim/limits.ts),
+ * so a scenario that explodes is stopped before it exhausts memory; backward from a checkpoint.
+ */
+function seekWithinLimits(h: History, t: number): void {
+  const target = Math.min(t, h.scenario.durationMs);
+  while (h.now < target && h.sim.nextEventTime() <= target) {
+    h.advanceTo(target, EVENTS_PER_ADVANCE);
+    checkLiveLimits(h.sim);
+  }
+  h.seek(t);
+}
+
+/**
  * The functions the Web Worker exposes (through comlink). Plain functions, so they can be
  * tested without a worker; the page imports only `type SimWorkerApi`.
  */
@@ -42,10 +56,13 @@ export const api = {
     try {
       const scenario = parseScenario(input);
       const start = performance.now();
-      const report = new Simulation(scenario).run();
+      const sim = new Simulation(scenario);
+      runWithinLimits(sim);
+      const report = sim.report();
       return { ok: true, report, wallMs: performance.now() - start };
     } catch (e) {
       if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
+      if (e instanceof LimitExceeded) return { ok: false, issues: [describeBreach(e.breach)] };
       throw e;
     }
   },
@@ -55,7 +72,8 @@ export const api = {
     try {
       const scenario = parseScenario(input);
       history = new History(scenario);
-      if (atMs > 0) history.seek(atMs);
+      if (atMs > 0) seekWithinLimits(history, atMs);
+      checkLiveLimits(history.sim);
       return { ok: true, frame: frame() };
     } catch (e) {
       if (e instanceof ScenarioError) return { ok: false, issues: e.issues };
@@ -67,16 +85,18 @@ export const api = {
   advance(simMs: number): WireFrame {
     const h = current();
     h.advanceTo(h.now + simMs, EVENTS_PER_ADVANCE);
+    checkLiveLimits(h.sim);
     return frame();
   },
 
   seek(t: number): WireFrame {
-    current().seek(t);
+    seekWithinLimits(current(), t);
     return frame();
   },
 
   stepForward(): WireFrame {
     current().stepForward();
+    checkLiveLimits(current().sim);
     return frame();
   },
 
@@ -94,7 +114,7 @@ export const api = {
   seekTarget(target: StepTarget): { found: boolean; frame: WireFrame } {
     const h = current();
     const at = resolveTarget(h.scenario, target);
-    if (at !== null) h.seek(at);
+    if (at !== null) seekWithinLimits(h, at);
     return { found: at !== null, frame: frame() };
   },
 

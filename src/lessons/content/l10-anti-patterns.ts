@@ -4,7 +4,7 @@ import type { ScenarioInput } from '../../sim/scenario';
 /**
  * Lesson 10: anti-patterns. The monolith function against small single-purpose functions, run
  * on the same traffic; the recursive trigger and functions waiting on functions are explained
- * in the text (FaaScope has no triggers or calls between functions yet).
+ * in the text and run in their own presets (src/lessons/appsPresets.ts).
  *
  * The monolith serves three routes with one package, one init and one memory size (the
  * hungriest route's). Its duration distribution has the same mean as the three routes' mix, so
@@ -100,8 +100,8 @@ export const lesson: Lesson = {
       fr: "Des fonctions qui en appellent d’autres de façon synchrone : l’appelant attend, et paie son attente ; les erreurs et les nouvelles tentatives se cumulent le long de la chaîne ; la chaîne est aussi lente que son maillon le plus lent, et chaque maillon peut démarrer à froid. Mettez plutôt une file d’attente ou un service de workflow entre elles. On préfère de nombreuses petites fonctions à but unique, chacune traitant son événement sans rien savoir du workflow d’ensemble.",
     },
     {
-      en: 'FaaScope has no triggers or calls between functions yet, so the loop and the chain are not simulated. The monolith is. The scenario: a shop of 2 GB with a 250 MB package and about 3 s of init code serves page views (2.5 a second), checkouts (0.4) and PDF exports (0.1). The experiment runs the same traffic split into three functions. Handler code is not run: the monolith draws its durations from one distribution with the same mean as the three routes together, so both runs do the same work.',
-      fr: "FaaScope n’a pas encore de déclencheurs ni d’appels entre fonctions : la boucle et la chaîne ne sont pas simulées. Le monolithe, si. Le scénario : une boutique de 2 Go, avec un paquet de 250 Mo et environ 3 s de code d’initialisation, sert des pages (2,5 par seconde), des paiements (0,4) et des exports PDF (0,1). L’expérience fait passer le même trafic par trois fonctions séparées. Le code du handler n’est pas exécuté : le monolithe tire ses durées d’une seule distribution, de même moyenne que les trois routes réunies, pour que les deux exécutions fassent le même travail.",
+      en: 'This lesson runs the monolith; the loop and the chain have presets of their own (in the preset menu: “a recursive trigger”, without a guard and stopped by the guard, and “functions calling functions synchronously” against “the same three functions, through queues”). The scenario: a shop of 2 GB with a 250 MB package and about 3 s of init code serves page views (2.5 a second), checkouts (0.4) and PDF exports (0.1). The experiment runs the same traffic split into three functions. Handler code is not run: the monolith draws its durations from one distribution with the same mean as the three routes together, so both runs do the same work.',
+      fr: "Cette leçon fait tourner le monolithe ; la boucle et la chaîne ont leurs propres scénarios types (menu des scénarios types : « un déclencheur récursif », sans protection et arrêté par la protection, et « des fonctions qui s’appellent de façon synchrone » contre « les trois mêmes fonctions, reliées par des files »). Le scénario : une boutique de 2 Go, avec un paquet de 250 Mo et environ 3 s de code d’initialisation, sert des pages (2,5 par seconde), des paiements (0,4) et des exports PDF (0,1). L’expérience fait passer le même trafic par trois fonctions séparées. Le code du handler n’est pas exécuté : le monolithe tire ses durées d’une seule distribution, de même moyenne que les trois routes réunies, pour que les deux exécutions fassent le même travail.",
     },
   ],
   sources: ['AWS Lambda execution environment lifecycle (documentation)', 'AWS Lambda pricing'],
@@ -187,8 +187,8 @@ export const lesson: Lesson = {
     },
     {
       text: {
-        en: 'Play the rest at 10×. Once the sandboxes are warm the monolith serves well; its cost is paid at every cold start, every deployment and in every page view’s 2 GB. The recursive trigger and the synchronous chain are not simulated: picture the request rate chart climbing without end for the first, and each caller billed while it waits for the second.',
-        fr: "Lancez la suite à 10×. Une fois ses sandboxes chaudes, le monolithe sert bien ; il se paie à chaque démarrage à froid, à chaque déploiement, et dans les 2 Go de chaque affichage de page. Le déclencheur récursif et la chaîne synchrone ne sont pas simulés : imaginez, pour le premier, le débit de requêtes qui grimpe sans fin ; pour la seconde, chaque appelant facturé pendant qu’il attend.",
+        en: 'Play the rest at 10×. Once the sandboxes are warm the monolith serves well; its cost is paid at every cold start, every deployment and in every page view’s 2 GB. Then open the recursive-trigger presets and watch the request rate chart climb without end, or stop at the guard; and the synchronous-chain preset, where each caller is billed while it waits.',
+        fr: "Lancez la suite à 10×. Une fois ses sandboxes chaudes, le monolithe sert bien ; il se paie à chaque démarrage à froid, à chaque déploiement, et dans les 2 Go de chaque affichage de page. Ouvrez ensuite les scénarios du déclencheur récursif : le débit de requêtes grimpe sans fin, ou s’arrête à la protection ; puis celui de la chaîne synchrone, où chaque appelant est facturé pendant qu’il attend.",
       },
       playAt: 10,
     },

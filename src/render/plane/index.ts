@@ -5,6 +5,7 @@ import { functionColor, OUTCOME_STYLE } from '../palette';
 import { getLang } from '../../i18n';
 import { CONTROL_PLANE, PLANE_H, PLANE_W, placeEnded, placeRequest, stationLabelLines, STATIONS, workerBoxes, WORKERS_W, WORKERS_X, type HostBoxOf, type SandboxIndex } from './layout';
 import { formatStationCount, planeText, requestTitle, workerBoxLabel } from './text';
+import { drawAppStations, placeAppEnded, placeAppRequest } from './stations';
 
 export interface PlaneOptions {
   /** How long (simulated ms) an ended request stays visible as it leaves. */
@@ -50,6 +51,7 @@ export function renderPlane(svg: SVGSVGElement, frame: Frame, opts: PlaneOptions
     drawArrowLabels(labels.attr('data-lang', lang));
   }
   drawCounts(layer('counts'), frame);
+  drawAppStations(layer('app-stations'), frame, lang);
   const sandboxes = new Map(frame.sandboxes.map((sb) => [sb.id, sb]));
   const shown = opts.tokens === false ? { ...frame, requests: [], recentlyEnded: [] } : frame;
   drawEnded(layer('ended'), shown, opts, hostBox, sandboxes);
@@ -215,7 +217,7 @@ function drawTokens(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostB
     )
     .each(function (r) {
       const node = this as SVGGElement & Drawn;
-      const p = placeRequest(r, frame, hostBox, sandboxes);
+      const p = placeAppRequest(r) ?? placeRequest(r, frame, hostBox, sandboxes);
       const place = `translate(${p.x.toFixed(1)}px,${p.y.toFixed(1)}px)`;
       if (node.__place !== place) {
         node.style.transform = place;
@@ -245,7 +247,7 @@ function drawEnded(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostBo
           e.append('text').attr('class', 'outcome-symbol').attr('y', 4).text((d) => OUTCOME_STYLE[d.outcome].symbol);
         })
         .each(function (e) {
-          const p = placeEnded(e, hostBox, sandboxes);
+          const p = placeAppEnded(e) ?? placeEnded(e, hostBox, sandboxes);
           (this as SVGGElement).style.transform = `translate(${p.x.toFixed(1)}px,${p.y.toFixed(1)}px)`;
         }),
     )

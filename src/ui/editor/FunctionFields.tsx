@@ -4,6 +4,7 @@ import { figures } from '../../sim/figures';
 import { useEditor } from './context';
 import { functionColor } from '../../render/palette';
 import { defaultInitMs } from './defaults';
+import { FunctionCostFields } from './CostFields';
 import { DistributionField } from './DistributionField';
 import { ChoiceField, NumberField, Problems, SelectField, TextField, useField, type Choice } from './fields';
 import { hintsFor } from './hints';
@@ -28,6 +29,9 @@ export function FunctionFields({ index, defaultOpen, focusName, cannotRemove, on
   const { draft, issues, idPrefix } = useEditor();
   const hints = hintsFor(lang);
   const [open, setOpen] = useState(defaultOpen);
+  // A closed function's fields are made when it is first opened: a trace brings hundreds of
+  // functions, and rendering all their fields at once froze the page for seconds.
+  const [opened, setOpened] = useState(defaultOpen);
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (focusName) nameRef.current?.focus();
@@ -47,7 +51,10 @@ export function FunctionFields({ index, defaultOpen, focusName, cannotRemove, on
   const timeout = getIn(fn, ['timeoutMs']);
 
   return (
-    <details className="se-function" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-se-path={`functions.${index}`}>
+    <details className="se-function" open={open} onToggle={(e) => {
+        setOpen(e.currentTarget.open);
+        if (e.currentTarget.open) setOpened(true);
+      }} data-se-path={`functions.${index}`}>
       <summary className="se-summary">
         {/* The colour the topology and plane views give this function. */}
         <span className="se-swatch" style={{ background: functionColor(index) }} aria-hidden="true" />
@@ -59,6 +66,8 @@ export function FunctionFields({ index, defaultOpen, focusName, cannotRemove, on
           </span>
         )}
       </summary>
+      {/* With problems, its fields are there (closed or not) so every problem is shown somewhere. */}
+      {(opened || problemCount > 0) && (
       <div className="se-function-body">
         <Problems id={`${own.id}-problems`} lines={own.problems} />
         <div className="se-grid">
@@ -86,6 +95,7 @@ export function FunctionFields({ index, defaultOpen, focusName, cannotRemove, on
               { value: 'async', label: t('editor.functions.async'), description: hints.invocation.async },
             ]}
           />
+          <FunctionCostFields base={base} />
           <WorkloadField path={[...base, 'workload']} />
         </div>
         <div className="se-actions">
@@ -99,6 +109,7 @@ export function FunctionFields({ index, defaultOpen, focusName, cannotRemove, on
           )}
         </div>
       </div>
+      )}
     </details>
   );
 }

@@ -1,5 +1,6 @@
 import { useT } from '../../i18n';
 import { figures } from '../../sim/figures';
+import { AsyncFields, BillingFields } from './CostFields';
 import { useEditor } from './context';
 import { ChoiceField, NumberField } from './fields';
 import { hintsFor } from './hints';
@@ -73,6 +74,10 @@ export function PlatformFields() {
         hint={hints.accountConcurrency}
         wide
       />
+      <h4 className="se-subheading se-wide">{t('cost.editor.async')}</h4>
+      <AsyncFields />
+      <h4 className="se-subheading se-wide">{t('cost.editor.billing')}</h4>
+      <BillingFields />
     </div>
   );
 }

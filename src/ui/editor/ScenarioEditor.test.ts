@@ -181,10 +181,11 @@ describe('accounts', () => {
 
 describe('problems', () => {
   it('lists a problem no field owns at the top, as an alert', () => {
-    editor = mountEditor(frozen({ ...presets[0]!.scenario, version: 2, platform: { billing: { granularityMs: 0 } } }));
+    // The cold-start phases have no field in the form (billing has one since the Cost tab).
+    editor = mountEditor(frozen({ ...presets[0]!.scenario, version: 2, platform: { coldStart: { runtimeBootMs: -1 } } }));
     const alert = editor.container.querySelector('[role="alert"]')!;
     expect(alert.textContent).toContain('version: expected 1');
-    expect(alert.textContent).toContain('platform.billing.granularityMs');
+    expect(alert.textContent).toContain('platform.coldStart.runtimeBootMs');
   });
 
   it('shows every problem of a broken draft somewhere', () => {

@@ -17,11 +17,12 @@ export interface IssueSlot {
   item?: string;
 }
 
-const functionFields = new Set(['name', 'account', 'memoryMb', 'timeoutMs', 'packageMb', 'reservedConcurrency', 'provisionedConcurrency', 'invocation']);
+const functionFields = new Set(['name', 'account', 'memoryMb', 'timeoutMs', 'packageMb', 'reservedConcurrency', 'provisionedConcurrency', 'invocation', 'failureRate', 'cpuBoundFraction', 'gateway']);
 const distFields = new Set(['ms', 'meanMs', 'medianMs', 'sigma']);
 const percentileKeys = new Set(['p0', 'p1', 'p25', 'p50', 'p75', 'p99', 'p100']);
 const workloadFields = new Set(['ratePerSec', 'everyMs', 'offsetMs']);
 const platformFields = new Set(['hosts', 'hostMemoryMb', 'isolation', 'placement']);
+const billingKeys = new Set(['granularityMs', 'pricePerGbSecond', 'pricePerMillionRequests', 'provisionedPricePerGbSecond', 'provisionedDurationPricePerGbSecond']);
 
 const slot = (path: DraftPath, item?: string): IssueSlot => (item === undefined ? { key: pathKey(path) } : { key: pathKey(path), item });
 
@@ -55,6 +56,7 @@ function functionSlot(i: number, rest: DraftPath, lang: Lang): IssueSlot {
   else if (typeof k === 'string' && functionFields.has(k) && sub.length === 0) found = slot([...base, k]);
   else if (k === 'initMs' || k === 'durationMs') found = distributionSlot([...base, k], sub);
   else if (k === 'workload') found = workloadSlot([...base, k], sub, lang);
+  else if (k === 'gateway' && sub.length === 1 && (sub[0] === 'ratePerSec' || sub[0] === 'burst')) found = slot([...base, k, sub[0]]);
   // Anything else inside a function is shown at the top of that function's section.
   return found ?? slot(base, formatPath(rest));
 }
@@ -68,6 +70,9 @@ export function issueSlot(path: DraftPath, lang: Lang = getLang()): IssueSlot | 
     if (a === 'keepAlive' && (b === undefined || b === 'policy')) return slot(['platform', 'keepAlive', 'policy']);
     if (a === 'keepAlive' && b === 'idleMs' && c === undefined) return slot(path);
     if (a === 'limits' && b === 'accountConcurrency' && c === undefined) return slot(path);
+    // The billing and retry fields (CostFields.tsx); the editor shows no field for the others.
+    if (a === 'billing' && typeof b === 'string' && c === undefined && billingKeys.has(b)) return slot(path);
+    if (a === 'async' && (b === 'errorRetries' || b === 'errorRetryBaseMs' || b === 'retryBaseMs') && c === undefined) return slot(path);
     return null;
   }
   if (head === 'accounts') {

@@ -20,7 +20,9 @@ export function parseNumberText(text: string, scale = 1): number | string | unde
   const n = Number(t);
   if (!Number.isFinite(n)) return text;
   // Rounded to 1/1000 of the stored unit: enough for ms, and it hides 0.1 × 60000 float noise.
-  return scale === 1 ? n : Math.round(n * scale * 1000) / 1000;
+  const stored = scale === 1 ? n : Math.round(n * scale * 1000) / 1000;
+  // A huge number times the unit's scale overflows: kept as typed, so the schema names it.
+  return Number.isFinite(stored) ? stored : text;
 }
 
 /** The text for a stored value (a number divided by `scale`, a string as it is). */
