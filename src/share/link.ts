@@ -1,5 +1,6 @@
 import { compressToEncodedURIComponent } from 'lz-string';
-import { z } from 'zod';
+import '../sim/zodJitless';
+import * as z from 'zod/mini';
 import { LANGS, type Lang, type Localized } from '../i18n/types';
 import { checkScenario } from '../sim/scenario';
 import { SPEEDS } from '../store/playback';
@@ -52,17 +53,13 @@ const ASK_AGAIN = L('Ask for a new link.', 'Demandez un nouveau lien.');
 
 const envelope = z.object({
   v: z.literal(LINK_VERSION),
-  scenario: z.unknown().refine((s) => s !== undefined),
-  presetId: z.string().max(100).optional(),
-  lessonId: z.string().max(100).optional(),
-  step: z.int().min(0).max(10_000).optional(),
-  t: z.number().min(0).optional(),
-  speedIndex: z
-    .int()
-    .min(0)
-    .max(SPEEDS.length - 1)
-    .optional(),
-  lang: z.enum(LANGS).optional(),
+  scenario: z.unknown().check(z.refine((s) => s !== undefined)),
+  presetId: z.optional(z.string().check(z.maxLength(100))),
+  lessonId: z.optional(z.string().check(z.maxLength(100))),
+  step: z.optional(z.int().check(z.minimum(0), z.maximum(10_000))),
+  t: z.optional(z.number().check(z.minimum(0))),
+  speedIndex: z.optional(z.int().check(z.minimum(0), z.maximum(SPEEDS.length - 1))),
+  lang: z.optional(z.enum(LANGS)),
 });
 
 /** One sentence per field of the envelope: what it is, in words, and what it must be. */

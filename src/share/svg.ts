@@ -75,10 +75,13 @@ export function serializeSvg(svg: SVGSVGElement): string {
     if (computed.getPropertyValue('display') === 'none') declarations.push('display: none');
     styleOf.set(el, values);
     if (declarations.length === 0) return;
-    const copy = copies[i]!;
-    const existing = copy.getAttribute('style');
-    // Appended after the element's own inline style: the computed value is what was on screen.
-    copy.setAttribute('style', `${existing ? `${existing.replace(/;?\s*$/, '; ')}` : ''}${declarations.join('; ')}`);
+    const copy = copies[i]! as SVGElement;
+    // Set after the element's own inline style: the computed value is what was on screen. Through
+    // the CSSOM, which the page's Content-Security-Policy allows (a style attribute it refuses).
+    for (const d of declarations) {
+      const colon = d.indexOf(':');
+      copy.style.setProperty(d.slice(0, colon), d.slice(colon + 1).trim());
+    }
   });
 
   const { width, height } = svgSize(svg);

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import '../sim/zodJitless';
+import * as z from 'zod/mini';
 import { create } from 'zustand';
 import type { Lesson } from '../lessons/types';
 import { playback } from '../ui/playback/controller';
@@ -71,7 +72,7 @@ export interface LessonsState {
 
 const predictionSchema = z.object({ choice: z.string(), answer: z.string(), matched: z.boolean() });
 const progressSchema = z.object({
-  highestStep: z.number().int().min(0),
+  highestStep: z.int().check(z.minimum(0)),
   completed: z.boolean(),
   predictions: z.record(z.string(), predictionSchema),
 });
@@ -92,7 +93,7 @@ export function readProgress(storage: Pick<Storage, 'getItem'> | undefined = glo
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out;
   for (const [id, entry] of Object.entries(raw)) {
-    const parsed = progressSchema.safeParse(entry);
+    const parsed = z.safeParse(progressSchema, entry);
     if (parsed.success) out[id] = parsed.data;
   }
   return out;

@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { pick, useT } from '../i18n';
 import { presets } from '../lessons/presets';
 import { checkScenario } from '../sim/scenario';
-import { usePlayback } from '../store/playback';
 import { useScenarioDraft } from '../store/scenarioDraft';
 import { lessonPosition, useLessons } from '../store/lessons';
 import { useUi } from '../store/ui';
@@ -13,6 +12,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { handleLessonKey } from './lessons/keys';
 import { PlanePanel } from './PlanePanel';
 import { PlaybackBar } from './PlaybackBar';
+import { DraftStorageNotice } from './playback/DraftStorageNotice';
+import { WorkerFailureNotice } from './playback/WorkerFailureNotice';
 import { startAutoLoad } from './playback/autoload';
 import { playback } from './playback/controller';
 import { PresenterButton } from './presenter/PresenterButton';
@@ -36,7 +37,6 @@ export function App({ startup = {} }: { startup?: Startup }) {
   const draft = useScenarioDraft((s) => s.draft);
   const presetId = useScenarioDraft((s) => s.presetId);
   const choosePreset = useScenarioDraft((s) => s.choosePreset);
-  const workerError = usePlayback((s) => s.workerError);
   const presenter = useUi((s) => s.presenter);
   const embed = useUi((s) => s.embed);
   // In presenter mode, only the panels the open lesson needs.
@@ -117,11 +117,9 @@ export function App({ startup = {} }: { startup?: Startup }) {
           </button>
         </div>
       )}
-      {workerError && (
-        <div role="alert" className="banner error">
-          {t('app.workerError', { error: workerError })}
-        </div>
-      )}
+      {/* A worker failure: what happened, and a restart from the last good state. */}
+      <WorkerFailureNotice />
+      <DraftStorageNotice />
       {stale && (
         <div className="banner warn" role="note">
           {t('app.stale')}

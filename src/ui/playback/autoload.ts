@@ -1,3 +1,4 @@
+import { presets } from '../../lessons/presets';
 import { checkScenario } from '../../sim/scenario';
 import { usePlayback } from '../../store/playback';
 import { useScenarioDraft } from '../../store/scenarioDraft';
@@ -20,7 +21,15 @@ export function startAutoLoad(): () => void {
   const run = (draft: unknown, generation: number) => {
     clearTimeout(timer);
     if (draft === loaded.draft && generation === loaded.generation) return;
-    if (!checkScenario(draft).ok) return;
+    if (!checkScenario(draft).ok) {
+      // Nothing has run yet (a draft with a problem, restored from the last visit): run the
+      // default scenario meanwhile, so the views are not empty while the editor shows the problem.
+      if (loaded.generation === -1) {
+        loaded = { draft: undefined, generation };
+        void playback.load(presets[0]!.scenario, 0);
+      }
+      return;
+    }
     const loadedGeneration = loaded.generation;
     loaded = { draft, generation };
     if (generation !== loadedGeneration) {

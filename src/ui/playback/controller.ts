@@ -1,11 +1,19 @@
 import { setFrame } from '../../store/latestFrame';
 import { speedOf, usePlayback } from '../../store/playback';
 import type { StepTarget } from '../../lessons/types';
+import type { LoadResult } from '../../worker/api';
 import { unpackFrame, type WireFrame } from '../../worker/frameCodec';
-import { simWorker } from '../../worker/client';
+import { onSimWorkerCrash, restartSimWorker, simWorker, whenCrashed } from '../../worker/client';
+import { classifyFailure, useWorkerFailure, WorkerCrashed, WorkerUnresponsive } from './failure';
 
 /** Longest wall-clock gap one tick may cover (a hidden tab must not jump hours ahead). */
 const MAX_TICK_MS = 250;
+/**
+ * A playback call that has not answered after this long means a stuck worker (an endless loop,
+ * memory exhausted): it is stopped and the page offers a restart. Far above any call's normal
+ * time (a load that seeks hours into a large scenario takes a few seconds).
+ */
+export const WATCHDOG_MS = 30_000;
 
 /**
  * Drives the worker from the page. Every command goes through one queue, in the order it was
@@ -21,13 +29,75 @@ class PlaybackController {
   private pendingSeek: number | null = null;
   private seekQueued: Promise<void> | null = null;
   private raf = 0;
+  /** Bumped by a restart: commands queued before it are dropped, not sent to the new worker. */
+  private epoch = 0;
+  /** The last scenario that loaded and the last moment shown: where a restart resumes. */
+  private lastGood: { draft: unknown; t: number } | null = null;
+
+  constructor() {
+    // A crash between calls (nothing waiting on the worker) is reported all the same.
+    if (typeof Worker !== 'undefined') onSimWorkerCrash((c) => this.fail(new WorkerCrashed(c.message)));
+  }
 
   /** Runs `op` after every command given before it. */
   private enqueue<T>(op: () => Promise<T>): Promise<T> {
+    const epoch = this.epoch;
     this.queued++;
-    const result = this.chain.then(op).finally(() => this.queued--);
+    const result = this.chain
+      .then(() => (epoch === this.epoch ? op() : Promise.reject(new Error('dropped by a restart'))))
+      .finally(() => {
+        if (epoch === this.epoch) this.queued--;
+      });
     this.chain = result.catch(() => undefined);
     return result;
+  }
+
+  /** A worker call that fails, rather than waits forever, if the worker crashes or stops answering. */
+  private guard<T>(call: Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watchdog = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        restartSimWorker(); // stuck: stop it, so nothing else waits on it
+        reject(new WorkerUnresponsive(WATCHDOG_MS / 1000));
+      }, WATCHDOG_MS);
+    });
+    const crash = whenCrashed().catch((e: Error) => Promise.reject(new WorkerCrashed(e.message)));
+    return Promise.race([call, watchdog, crash]).finally(() => clearTimeout(timer));
+  }
+
+  /** Shows what went wrong (src/ui/playback/WorkerFailureNotice.tsx) and stops playing. */
+  private fail(e: unknown): void {
+    this.pause();
+    console.error(e);
+    const failure = classifyFailure(e);
+    usePlayback.setState({ workerError: failure.kind === 'limit' ? 'limit' : (e as Error).message });
+    useWorkerFailure.setState({ failure, restartedAt: null });
+  }
+
+  /**
+   * Stops the worker and starts a fresh one on the last scenario that loaded, at the last moment
+   * shown. Commands still queued are dropped. False if there is nothing to restart from or the
+   * fresh worker fails too.
+   */
+  async restart(): Promise<boolean> {
+    const good = this.lastGood;
+    this.pause();
+    restartSimWorker();
+    this.epoch++;
+    this.chain = Promise.resolve();
+    this.queued = 0;
+    this.pendingSeek = null;
+    this.seekQueued = null;
+    useWorkerFailure.setState({ restarting: true, restartFailed: false });
+    const ok = good !== null && (await this.load(good.draft, good.t));
+    if (ok) useWorkerFailure.setState({ failure: null, restarting: false, restartedAt: good.t });
+    else useWorkerFailure.setState({ restarting: false, restartFailed: true });
+    return ok;
+  }
+
+  /** The moment a restart would resume at (the last one shown), or null before any scenario loaded. */
+  get lastGoodTime(): number | null {
+    return this.lastGood?.t ?? null;
   }
 
   /** True when no command is waiting or running. */
@@ -37,6 +107,7 @@ class PlaybackController {
 
   private show(wire: WireFrame): void {
     const frame = unpackFrame(wire);
+    if (this.lastGood) this.lastGood.t = frame.t;
     setFrame(frame);
     usePlayback.setState({ t: frame.t, durationMs: frame.durationMs, done: frame.done });
     if (frame.done && usePlayback.getState().playing) this.pause();
@@ -45,12 +116,10 @@ class PlaybackController {
   /** One worker call that answers with a frame; a failure is shown, not thrown. */
   private async call(fn: () => Promise<WireFrame>): Promise<void> {
     try {
-      this.show(await fn());
+      this.show(await this.guard(fn()));
       usePlayback.setState({ workerError: null });
     } catch (e) {
-      this.pause();
-      console.error(e);
-      usePlayback.setState({ workerError: (e as Error).message });
+      this.fail(e);
     }
   }
 
@@ -58,16 +127,19 @@ class PlaybackController {
   load(draft: unknown, atMs = 0): Promise<boolean> {
     return this.enqueue(async () => {
       try {
-        const result = await simWorker().load(draft, atMs);
+        const result = await this.guard<LoadResult>(simWorker().load(draft, atMs));
         if (!result.ok) {
           usePlayback.setState({ issues: result.issues });
           return false;
         }
         usePlayback.setState({ issues: [], workerError: null });
+        this.lastGood = { draft, t: atMs };
+        // A scenario that loads means the worker works again (say, the user made it smaller).
+        if (useWorkerFailure.getState().failure) useWorkerFailure.setState({ failure: null, restartFailed: false });
         this.show(result.frame);
         return true;
       } catch (e) {
-        usePlayback.setState({ workerError: (e as Error).message });
+        this.fail(e);
         return false;
       }
     });
@@ -121,11 +193,11 @@ class PlaybackController {
     this.pause();
     return this.enqueue(async () => {
       try {
-        const result = await simWorker().seekTarget(target);
+        const result = await this.guard(simWorker().seekTarget(target));
         this.show(result.frame);
         return result.found;
       } catch (e) {
-        usePlayback.setState({ workerError: (e as Error).message });
+        this.fail(e);
         return false;
       }
     });
