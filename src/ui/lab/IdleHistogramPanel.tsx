@@ -9,8 +9,8 @@ import type { IdleHistogram } from '../../worker/lab';
 import { formatCount, formatFixed } from '../format';
 import { renderHistogramChart } from './histogramChart';
 import { useLab } from './labStore';
-import { labWorker, stillCurrent, stopLabWorker } from './labWorker';
-import { LabProgress, useWidth } from './parts';
+import { labWorker, stillCurrent } from './labWorker';
+import { CancelButton, JobEnding, LabProgress, useWidth } from './parts';
 import { readHybrid } from './policies';
 
 const CHART_HEIGHT = 320;
@@ -85,27 +85,12 @@ export function IdleHistogramPanel() {
           {t('lab.histogram.draw')}
         </button>
         {job.status === 'running' && (
-          <button
-            type="button"
-            onClick={() => {
-              stopLabWorker();
-              set({ histogramJob: { status: 'cancelled' } });
-            }}
-          >
-            {t('lab.cancel')}
-          </button>
+          <CancelButton label={t('lab.cancel')} onCancel={() => set({ histogramJob: { status: 'cancelled' } })} />
         )}
       </div>
       <p className="lab-hint">{usingCustom ? t('lab.histogram.customParams') : t('lab.histogram.defaultParams')}</p>
       {job.status === 'running' && <LabProgress id="lab-histogram-progress" label={t('lab.histogram.replaying')} value={0} max={0} />}
-      {job.status === 'cancelled' && <p className="lab-hint">{t('lab.cancelled')}</p>}
-      {job.status === 'failed' && (
-        <ul className="issues" role="alert">
-          {job.issues.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
-      )}
+      <JobEnding job={job} cancelledText={t('lab.cancelled')} />
       {job.status === 'done' && <HistogramChart h={job.result} lang={lang} />}
     </section>
   );

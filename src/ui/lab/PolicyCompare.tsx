@@ -7,9 +7,9 @@ import { useScenarioDraft } from '../../store/scenarioDraft';
 import { percentSign } from '../../render/locale';
 import { formatCount, formatFixed } from '../format';
 import { useLab, type YPercentile } from './labStore';
-import { labWorker, stillCurrent, stopLabWorker } from './labWorker';
+import { labWorker, stillCurrent } from './labWorker';
 import { policyLabel, problemText } from './messages';
-import { LabField, LabProgress, useWidth } from './parts';
+import { CancelButton, JobEnding, LabField, LabProgress, useWidth } from './parts';
 import { checkPolicyForm, HYBRID_FIELDS, HYBRID_SOURCES, type HybridField } from './policies';
 import { renderTradeoffChart, type TradeoffPoint } from './tradeoffChart';
 
@@ -137,15 +137,7 @@ export function PolicyCompare() {
           {t('lab.compare.run')}
         </button>
         {running && (
-          <button
-            type="button"
-            onClick={() => {
-              stopLabWorker();
-              set({ compareJob: { status: 'cancelled' } });
-            }}
-          >
-            {t('lab.cancel')}
-          </button>
+          <CancelButton label={t('lab.cancel')} onCancel={() => set({ compareJob: { status: 'cancelled' } })} />
         )}
       </div>
       {progress && (
@@ -156,14 +148,7 @@ export function PolicyCompare() {
           max={progress.total}
         />
       )}
-      {job.status === 'cancelled' && <p className="lab-hint">{t('lab.cancelled')}</p>}
-      {job.status === 'failed' && (
-        <ul className="issues" role="alert">
-          {job.issues.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
-      )}
+      <JobEnding job={job} cancelledText={t('lab.cancelled')} />
       {job.status === 'done' && (
         <>
           <label className="lab-inline">

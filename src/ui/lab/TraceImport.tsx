@@ -7,9 +7,9 @@ import type { ImportProgress, TraceFileKind, TraceFiles } from '../../worker/lab
 import { formatCount } from '../format';
 import { checkImportForm, MINUTES_PER_DAY, type ImportFormFields } from './importForm';
 import { useLab } from './labStore';
-import { labWorker, stillCurrent, stopLabWorker } from './labWorker';
+import { labWorker, stillCurrent } from './labWorker';
 import { problemText } from './messages';
-import { LabField, LabProgress } from './parts';
+import { CancelButton, JobEnding, LabField, LabProgress } from './parts';
 
 const KINDS: TraceFileKind[] = ['invocations', 'durations', 'memory'];
 /** Problems listed on the page; the rest are counted (a broken file can have thousands). */
@@ -150,15 +150,7 @@ export function TraceImport() {
           {t('lab.import.loadSample')}
         </button>
         {reading && (
-          <button
-            type="button"
-            onClick={() => {
-              stopLabWorker();
-              set({ importJob: { status: 'cancelled' } });
-            }}
-          >
-            {t('lab.cancel')}
-          </button>
+          <CancelButton label={t('lab.cancel')} onCancel={() => set({ importJob: { status: 'cancelled' } })} />
         )}
       </div>
       {job.status === 'reading' && (
@@ -169,14 +161,7 @@ export function TraceImport() {
           max={job.progress?.total ?? 0}
         />
       )}
-      {job.status === 'cancelled' && <p className="lab-hint">{t('lab.cancelled')}</p>}
-      {job.status === 'failed' && (
-        <ul className="issues" role="alert">
-          {job.issues.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
-      )}
+      <JobEnding job={job} cancelledText={t('lab.cancelled')} />
       {failure && <p className="lab-problem" role="alert">{t('lab.import.failed')}</p>}
       {problems.length > 0 && (
         <div className="lab-problems">

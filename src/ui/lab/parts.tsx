@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { stopLabWorker } from './labWorker';
 
 /**
  * Small pieces the lab's sections share: a labelled text field that shows its problem below
@@ -43,6 +44,34 @@ export function LabProgress({ id, label, value, max }: { id: string; label: stri
       <label htmlFor={id}>{label}</label>
       {max > 0 ? <progress id={id} value={value} max={max} /> : <progress id={id} />}
     </div>
+  );
+}
+
+/** Stops the lab's worker: the job it was running is then marked cancelled by `onCancel`. */
+export function CancelButton({ label, onCancel }: { label: string; onCancel: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={() => {
+        stopLabWorker();
+        onCancel();
+      }}
+    >
+      {label}
+    </button>
+  );
+}
+
+/** How a lab job ended when it did not succeed: cancelled by the user, or its problems one per line. */
+export function JobEnding({ job, cancelledText }: { job: { status: string; issues?: string[] }; cancelledText: string }) {
+  if (job.status === 'cancelled') return <p className="lab-hint">{cancelledText}</p>;
+  if (job.status !== 'failed') return null;
+  return (
+    <ul className="issues" role="alert">
+      {(job.issues ?? []).map((m, i) => (
+        <li key={i}>{m}</li>
+      ))}
+    </ul>
   );
 }
 
