@@ -30,7 +30,7 @@ export function CostPanel() {
     return c.ok ? c.scenario.platform.billing.granularityMs : null;
   }, [draft]);
   return (
-    <div className="cost-panel" aria-label={t('cost.panel')} role="region">
+    <div className="cost-panel se-colors" aria-label={t('cost.panel')} role="region">
       {report ? <BillSection report={report} scenarioGranularityMs={granularityMs} headingId={`cost-bill-${id}`} /> : <p className="subtle">{t('cost.noRun')}</p>}
       <PricesSection headingId={`cost-prices-${id}`} />
       {report && frame && <BreakEvenSection report={report} frame={frame} headingId={`cost-vm-${id}`} />}
