@@ -1,8 +1,31 @@
 import { REQUEST, SANDBOX } from '../sim/engine';
 import type { History } from '../sim/history';
 import { sourceOf, triggerOf } from '../sim/triggers';
-import { MAX_REQUESTS_IN_FRAME, type Frame, type RequestView } from './frame';
+import type { Scenario } from '../sim/scenario';
+import { MAX_REQUESTS_IN_FRAME, type Frame, type FunctionView, type RequestView } from './frame';
 import { GUEST_OS_FIELDS, packGuestOs, packSandbox, SANDBOX_FIELDS, unpackFrame, type WireFrame } from './frameCodec';
+
+const viewsByScenario = new WeakMap<Scenario, FunctionView[]>();
+
+/** The functions as the views see them: fixed for a scenario, so made once per scenario, not per frame. */
+function functionViews(s: Scenario): FunctionView[] {
+  let views = viewsByScenario.get(s);
+  if (!views) {
+    views = s.functions.map((f, index) => ({
+      index,
+      name: f.name,
+      account: f.account,
+      memoryMb: f.memoryMb,
+      timeoutMs: f.timeoutMs,
+      trigger: triggerOf(f),
+      source: sourceOf(f),
+      resourcePolicy: f.resourcePolicy ?? null,
+      role: f.role ?? null,
+    }));
+    viewsByScenario.set(s, views);
+  }
+  return views;
+}
 
 const orNull = (v: number) => (v < 0 ? null : v);
 
@@ -90,17 +113,7 @@ export function buildWireFrame(history: History, seq: number): WireFrame {
     durationMs: s.durationMs,
     done: history.done,
     scenarioName: s.name,
-    functions: s.functions.map((f, index) => ({
-      index,
-      name: f.name,
-      account: f.account,
-      memoryMb: f.memoryMb,
-      timeoutMs: f.timeoutMs,
-      trigger: triggerOf(f),
-      source: sourceOf(f),
-      resourcePolicy: f.resourcePolicy ?? null,
-      role: f.role ?? null,
-    })),
+    functions: functionViews(s),
     accounts: s.accounts.map((a) => a.id),
     isolation: s.platform.isolation,
     hosts: sim.hosts.map((h) => ({ id: h.id, memoryMb: h.memoryMb, usedMb: h.usedMb })),
