@@ -142,7 +142,8 @@ export function App({ startup = {} }: { startup?: Startup }) {
         )}
         <aside className="sidebar">
           {!lessonOnTop && (
-            <Suspense fallback={null}>
+            // The placeholder holds the list's height while the lessons load, so the panels below do not jump.
+            <Suspense fallback={<section className="panel lessons-placeholder" aria-hidden="true" />}>
               <LessonsPanel presenter={presenter} />
             </Suspense>
           )}

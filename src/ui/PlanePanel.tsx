@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n';
 import { renderPlane } from '../render/plane';
+import { PLANE_H, PLANE_W } from '../render/plane/layout';
 import { measured, subscribeFrames } from '../store/latestFrame';
 import { speedOf, usePlayback } from '../store/playback';
 import { useSelection } from '../store/selection';
@@ -35,7 +36,8 @@ export function PlanePanel() {
   return (
     <section className="panel plane-panel" aria-labelledby="plane-title">
       <h2 id="plane-title">{t('render.plane.title')}</h2>
-      <svg ref={ref} className="plane" />
+      {/* The viewBox is in the markup so the view has its size before the first frame (no layout shift). */}
+      <svg ref={ref} className="plane" viewBox={`0 0 ${PLANE_W} ${PLANE_H}`} />
     </section>
   );
 }

@@ -73,7 +73,7 @@ export function LessonsPanel({ presenter = false }: LessonsPanelProps) {
   }
 
   return (
-    <section className={presenter ? 'panel lessons lessons-presenter' : 'panel lessons'} aria-labelledby={headingId}>
+    <section className={`panel lessons${presenter ? ' lessons-presenter' : ''}${lessons ? '' : ' lessons-pending'}`} aria-labelledby={headingId}>
       <h2 id={headingId}>{fill('heading', lang)}</h2>
       {content}
     </section>
