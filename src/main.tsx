@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { i18nReady } from './i18n';
 import { App } from './ui/App';
@@ -18,10 +18,14 @@ if (!useUi.getState().embed) {
 }
 await i18nReady(startup.state?.lang);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App startup={startup} />
-  </StrictMode>,
+// Rendered as a transition, React renders the page in slices of a few milliseconds and lets the
+// browser breathe between them, instead of one long task that would block the first input.
+startTransition(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App startup={startup} />
+    </StrictMode>,
+  ),
 );
 
 // Offline after the first visit; updates wait for the next visit (see src/ui/serviceWorker.ts).

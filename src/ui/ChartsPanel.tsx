@@ -37,6 +37,7 @@ export function ChartsPanel() {
   const gridRef = useRef<HTMLDivElement>(null);
   const svgRefs = useRef<(SVGSVGElement | null)[]>([]);
   const [size, setSize] = useState<ChartSize | null>(null);
+  const drawnOnce = useRef(false);
 
   useEffect(() => {
     const grid = gridRef.current;
@@ -74,12 +75,14 @@ export function ChartsPanel() {
       pending = null;
       lastDrawAt = performance.now();
       cancelAnimationFrame(raf);
-      if (!usePlayback.getState().playing) {
+      if (!usePlayback.getState().playing && drawnOnce.current) {
         CHARTS.forEach((_, i) => drawChart(frame, i));
         return;
       }
-      // While playing, one chart per animation frame: six charts at once would make every
-      // fifth-of-a-second frame long; spread out, no frame carries more than one.
+      drawnOnce.current = true;
+      // While playing, and for the page's first draw (every chart built from scratch while the
+      // page is still starting), one chart per animation frame: six charts at once would make a
+      // long task; spread out, no frame carries more than one.
       let i = 0;
       const next = () => {
         drawChart(frame, i++);
