@@ -42,6 +42,12 @@ try {
       if (a && ref.weight > 0 && a.score !== null && a.score < 0.9) console.log(`      - ${a.title}${a.displayValue ? `: ${a.displayValue}` : ''}`);
     }
   }
+  // When the page moves or blocks, say what: the elements that shifted and the long tasks' scripts.
+  const items = (id: string) => ((audits[id]?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? []).slice(0, 5);
+  if ((audits['cumulative-layout-shift']?.score ?? 1) < 0.9)
+    for (const it of items('layout-shifts')) console.log(`      shifted: ${(it.node as { selector?: string } | undefined)?.selector ?? '?'} (${Number(it.score).toFixed(3)})`);
+  if ((audits['total-blocking-time']?.score ?? 1) < 0.9)
+    for (const it of items('long-tasks')) console.log(`      long task: ${String(it.url)} ${Math.round(Number(it.duration))} ms at ${Math.round(Number(it.startTime))} ms`);
   for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']) {
     const a = audits[id];
     if (a) console.log(`  ${a.title.padEnd(26)} ${a.displayValue ?? ''}`);
