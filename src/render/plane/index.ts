@@ -4,7 +4,8 @@ import type { EndedRequestView, Frame, RequestView } from '../../worker/frame';
 import { functionColor, OUTCOME_STYLE } from '../palette';
 import { getLang } from '../../i18n';
 import { CONTROL_PLANE, PLANE_H, PLANE_W, placeEnded, placeRequest, stationLabelLines, STATIONS, workerBoxes, WORKERS_W, WORKERS_X, type HostBoxOf, type SandboxIndex } from './layout';
-import { formatStationCount, planeText, requestTitle, workerBoxLabel } from './text';
+import { formatStationCount, planeText, requestTitle, setTextIfChanged, workerBoxLabel } from './text';
+import { keyedJoin, svgElement } from './join';
 import { drawAppStations, placeAppEnded, placeAppRequest } from './stations';
 
 export interface PlaneOptions {
@@ -27,35 +28,44 @@ type Sel<E extends d3.BaseType> = d3.Selection<E, null, null, undefined>;
  * request a token at the pace of the simulation; the control plane greyed above, apart.
  */
 export function renderPlane(svg: SVGSVGElement, frame: Frame, opts: PlaneOptions): void {
-  const root = d3.select(svg).attr('viewBox', `0 0 ${PLANE_W} ${PLANE_H}`).attr('role', 'group').attr('aria-label', planeText().aria);
-  const layer = (name: string) =>
-    root
-      .selectAll<SVGGElement, null>(`g.${name}`)
-      .data([null])
-      .join('g')
-      .attr('class', name) as unknown as Sel<SVGGElement>;
-  const statics = layer('statics');
-  // The fixed drawing is made once per language.
   const lang = getLang();
-  if (statics.attr('data-lang') !== lang) {
-    statics.selectAll('*').remove();
-    drawStatics(statics.attr('data-lang', lang));
+  const layers = layersOf(svg);
+  // The fixed drawing (and the view's name) is made once per language.
+  if (layers.statics.attr('data-lang') !== lang) {
+    d3.select(svg).attr('viewBox', `0 0 ${PLANE_W} ${PLANE_H}`).attr('role', 'group').attr('aria-label', planeText().aria);
+    layers.statics.selectAll('*').remove();
+    drawStatics(layers.statics.attr('data-lang', lang));
+    layers.labels.selectAll('*').remove();
+    drawArrowLabels(layers.labels.attr('data-lang', lang));
   }
   const boxes = workerBoxes(frame.hosts.length);
   const hostBox = (host: number) => boxes.find((b) => host >= b.first && host <= b.last)!;
-  drawWorkers(layer('workers'), frame, boxes, opts);
-  // Above the worker boxes, which the short arrows into them would otherwise hide them under.
-  const labels = layer('arrow-labels');
-  if (labels.attr('data-lang') !== lang) {
-    labels.selectAll('*').remove();
-    drawArrowLabels(labels.attr('data-lang', lang));
-  }
-  drawCounts(layer('counts'), frame);
-  drawAppStations(layer('app-stations'), frame, lang);
-  const sandboxes = new Map(frame.sandboxes.map((sb) => [sb.id, sb]));
+  drawWorkers(layers.workers, frame, boxes, opts);
+  drawCounts(layers.counts, frame);
+  drawAppStations(layers.appStations, frame, lang);
   const shown = opts.tokens === false ? { ...frame, requests: [], recentlyEnded: [] } : frame;
-  drawEnded(layer('ended'), shown, opts, hostBox, sandboxes);
-  drawTokens(layer('tokens'), shown, opts, hostBox, sandboxes);
+  // Token places need the sandboxes by id; made only when there are tokens to place.
+  let index: Map<number, Frame['sandboxes'][number]> | null = null;
+  const sandboxes: SandboxIndex = { get: (id: number) => (index ??= new Map(frame.sandboxes.map((sb) => [sb.id, sb]))).get(id) };
+  drawEnded(layers.ended, shown, opts, hostBox, sandboxes);
+  drawTokens(layers.tokens, shown, opts, hostBox, sandboxes);
+}
+
+/** The view's layers, bottom to top, made once per SVG element (not looked up on every frame). */
+const LAYERS = ['statics', 'workers', 'labels', 'counts', 'appStations', 'ended', 'tokens'] as const;
+type Layers = Record<(typeof LAYERS)[number], Sel<SVGGElement>>;
+const layerCache = new WeakMap<SVGSVGElement, Layers>();
+/** Class names kept from before, which tests and CSS use. */
+const LAYER_CLASS: Record<(typeof LAYERS)[number], string> = { statics: 'statics', workers: 'workers', labels: 'arrow-labels', counts: 'counts', appStations: 'app-stations', ended: 'ended', tokens: 'tokens' };
+function layersOf(svg: SVGSVGElement): Layers {
+  let layers = layerCache.get(svg);
+  if (!layers) {
+    // Above the worker boxes, which the short arrows into them would otherwise hide, come the arrows' labels.
+    const root = d3.select(svg);
+    layers = Object.fromEntries(LAYERS.map((name) => [name, root.append('g').attr('class', LAYER_CLASS[name]) as unknown as Sel<SVGGElement>])) as Layers;
+    layerCache.set(svg, layers);
+  }
+  return layers;
 }
 
 function drawStatics(g: Sel<SVGGElement>): void {
@@ -86,6 +96,12 @@ function drawStatics(g: Sel<SVGGElement>): void {
     .attr('orient', 'auto-start-reverse')
     .append('path')
     .attr('d', 'M0,0 L10,5 L0,10 z');
+  // One mark per outcome (its colour and its symbol, so it reads without colour), used by every ended request.
+  for (const [outcome, style] of Object.entries(OUTCOME_STYLE)) {
+    const mark = defs.append('g').attr('id', `plane-ended-${outcome}`).attr('class', 'ended-mark');
+    mark.append('circle').attr('r', 8).attr('fill', style.color);
+    mark.append('text').attr('class', 'outcome-symbol').attr('y', 4).text(style.symbol);
+  }
   const arrow = (x1: number, y1: number, x2: number, y2: number, cls = 'flow') =>
     g.append('line').attr('class', cls).attr('x1', x1).attr('y1', y1).attr('x2', x2).attr('y2', y2).attr('marker-end', 'url(#plane-arrow)');
   for (let i = 0; i + 1 < path.length; i++) {
@@ -135,6 +151,25 @@ function drawArrowLabels(g: Sel<SVGGElement>): void {
 }
 
 function drawWorkers(g: Sel<SVGGElement>, frame: Frame, boxes: ReturnType<typeof workerBoxes>, opts: PlaneOptions): void {
+  const running = new Map<number, number>();
+  for (const sb of frame.sandboxes) if (sb.state === 'invoking') running.set(sb.host, (running.get(sb.host) ?? 0) + 1);
+  const counts = boxes.map((b) => {
+    let n = 0;
+    for (let h = b.first; h <= b.last; h++) n += running.get(h) ?? 0;
+    return n;
+  });
+  const selected = opts.selected?.kind === 'host' ? opts.selected.id : -1;
+  const node = g.node() as SVGGElement & Drawn;
+  // Most frames change only the running counts: then only the labels that changed are rewritten.
+  const key = `${getLang()}|${selected}|${boxes.map((b) => `${b.first}-${b.last}`).join(',')}`;
+  const labels = boxes.map((b, i) => workerBoxLabel(b.first, b.last, counts[i]!));
+  if (node.__look === key) {
+    g.selectAll<SVGTextElement, unknown>('text.worker-label').each(function (_, i) {
+      setTextIfChanged(this, labels[i]!);
+    });
+    return;
+  }
+  node.__look = key;
   g.selectAll('text.workers-title')
     .data([null])
     .join('text')
@@ -142,8 +177,6 @@ function drawWorkers(g: Sel<SVGGElement>, frame: Frame, boxes: ReturnType<typeof
     .attr('x', WORKERS_X + WORKERS_W / 2)
     .attr('y', 70)
     .text(planeText().workers);
-  const running = new Map<number, number>();
-  for (const sb of frame.sandboxes) if (sb.state === 'invoking') running.set(sb.host, (running.get(sb.host) ?? 0) + 1);
   const sel = g
     .selectAll<SVGGElement, (typeof boxes)[number]>('g.worker')
     .data(boxes, (b) => `${b.first}-${b.last}`)
@@ -154,17 +187,13 @@ function drawWorkers(g: Sel<SVGGElement>, frame: Frame, boxes: ReturnType<typeof
       return e;
     })
     .attr('transform', (b) => `translate(${b.x},${b.y})`)
-    .classed('selected', (b) => opts.selected?.kind === 'host' && opts.selected.id >= b.first && opts.selected.id <= b.last)
+    .classed('selected', (b) => selected >= b.first && selected <= b.last)
     .on('click', (_, b) => opts.onSelect({ kind: 'host', id: b.first }));
   sel.select('rect').attr('width', (b) => b.w).attr('height', (b) => b.h);
   sel
     .select('text.worker-label')
     .attr('y', (b) => Math.min(b.h / 2 + 5, 18))
-    .text((b) => {
-      let n = 0;
-      for (let h = b.first; h <= b.last; h++) n += running.get(h) ?? 0;
-      return workerBoxLabel(b.first, b.last, n);
-    });
+    .text((_, i) => labels[i]!);
 }
 
 function drawCounts(g: Sel<SVGGElement>, frame: Frame): void {
@@ -173,11 +202,16 @@ function drawCounts(g: Sel<SVGGElement>, frame: Frame): void {
   data.push({ s: { ...throttle, y: throttle.y + 6 }, n: frame.summary.throttled });
   g.selectAll<SVGTextElement, (typeof data)[number]>('text.station-count')
     .data(data, (d) => d.s.id)
-    .join('text')
-    .attr('class', 'station-count')
-    .attr('x', (d) => d.s.x + d.s.w - 6)
-    .attr('y', (d) => d.s.y + d.s.h - 7)
-    .text((d) => (d.n > 0 ? formatStationCount(d.n) : ''));
+    .join((enter) =>
+      enter
+        .append('text')
+        .attr('class', 'station-count')
+        .attr('x', (d) => d.s.x + d.s.w - 6)
+        .attr('y', (d) => d.s.y + d.s.h - 7),
+    )
+    .each(function (d) {
+      setTextIfChanged(this, d.n > 0 ? formatStationCount(d.n) : '');
+    });
 }
 
 /** What a token or an ended request last showed: attributes are written only when it changes. */
@@ -206,17 +240,15 @@ function drawTokens(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostB
   g.classed('animate', opts.animate);
   const selectedId = opts.selected?.kind === 'request' ? opts.selected.id : -1;
   const lang = getLang();
-  g.selectAll<SVGGElement, RequestView>('g.token')
-    .data(frame.requests, (r) => r.id)
-    .join((enter) =>
-      enter.append('g').attr('class', 'token').call((e) => {
-        e.append('circle').attr('class', 'ring').attr('r', 9);
-        e.append('circle').attr('class', 'dot').attr('r', 6).attr('fill', (r) => functionColor(r.fn));
-        e.append('title');
-      }),
-    )
-    .each(function (r) {
-      const node = this as SVGGElement & Drawn;
+  keyedJoin<RequestView, SVGGElement & Drawn>(
+    g.node()!,
+    frame.requests,
+    (r) => {
+      const node = svgElement('g', { class: 'token' });
+      node.append(svgElement('circle', { class: 'ring', r: 9 }), svgElement('circle', { class: 'dot', r: 6, fill: functionColor(r.fn) }), svgElement('title', {}));
+      return node;
+    },
+    (node, r) => {
       const p = placeAppRequest(r) ?? placeRequest(r, frame, hostBox, sandboxes);
       const place = `translate(${p.x.toFixed(1)}px,${p.y.toFixed(1)}px)`;
       if (node.__place !== place) {
@@ -230,34 +262,35 @@ function drawTokens(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostB
       node.classList.toggle('selected', r.id === selectedId);
       (node.firstChild as SVGCircleElement).setAttribute('class', p.waiting ? 'ring waiting' : 'ring');
       (node.lastChild as SVGTitleElement).textContent = requestTitle(r, frame);
-    });
+    },
+  );
 }
 
+/**
+ * Ended requests fading out where they ended. At most MAX_ENDED of them (the latest): past
+ * that the trail is a blur, and each one is an element the page must style every frame.
+ * Each is one <use> of its outcome's mark, drawn once in the defs (colour and symbol).
+ */
+const MAX_ENDED = 120;
 function drawEnded(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostBox: HostBoxOf, sandboxes: SandboxIndex): void {
-  const recent = frame.recentlyEnded.filter((e) => frame.t - e.endedAt <= opts.trailMs);
-  g.selectAll<SVGGElement, EndedRequestView>('g.ended')
-    .data(recent, (e) => e.id)
-    .join((enter) =>
-      enter
-        .append('g')
-        .attr('class', 'ended')
-        .attr('data-outcome', (e) => e.outcome)
-        .call((e) => {
-          e.append('circle').attr('r', 8).attr('fill', (d) => OUTCOME_STYLE[d.outcome].color);
-          e.append('text').attr('class', 'outcome-symbol').attr('y', 4).text((d) => OUTCOME_STYLE[d.outcome].symbol);
-        })
-        .each(function (e) {
-          const p = placeAppEnded(e) ?? placeEnded(e, hostBox, sandboxes);
-          (this as SVGGElement).style.transform = `translate(${p.x.toFixed(1)}px,${p.y.toFixed(1)}px)`;
-        }),
-    )
-    .each(function (e) {
+  let recent = frame.recentlyEnded.filter((e) => frame.t - e.endedAt <= opts.trailMs);
+  if (recent.length > MAX_ENDED) recent = recent.slice(recent.length - MAX_ENDED);
+  keyedJoin<EndedRequestView, SVGUseElement & Drawn>(
+    g.node()!,
+    recent,
+    (e) => {
+      const node = svgElement('use', { class: 'ended', 'data-outcome': e.outcome, href: `#plane-ended-${e.outcome}` });
+      const p = placeAppEnded(e) ?? placeEnded(e, hostBox, sandboxes);
+      node.style.transform = `translate(${p.x.toFixed(1)}px,${p.y.toFixed(1)}px)`;
+      return node;
+    },
+    (node, e) => {
       // Fading is the only change while it stays; a tenth of a step is as fine as the eye sees.
-      const node = this as SVGGElement & Drawn;
       const opacity = (1 - Math.min(0.8, (frame.t - e.endedAt) / Math.max(1, opts.trailMs))).toFixed(1);
       if (node.__look !== opacity) {
         node.style.opacity = opacity;
         node.__look = opacity;
       }
-    });
+    },
+  );
 }

@@ -113,8 +113,8 @@ function progress(t: number, since: number, endsAt: number | null): number {
 }
 
 export type HostBoxOf = (host: number) => { x: number; y: number; w: number; h: number };
-/** The frame's sandboxes by id, built once per render. */
-export type SandboxIndex = ReadonlyMap<number, SandboxView>;
+/** The frame's sandboxes by id (a Map, or anything with its `get`), built at most once per render. */
+export type SandboxIndex = Pick<ReadonlyMap<number, SandboxView>, 'get'>;
 
 export interface TokenPlace {
   x: number;

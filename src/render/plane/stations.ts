@@ -5,7 +5,7 @@ import { isAsyncTrigger } from '../../sim/triggers';
 import type { EndedRequestView, Frame, RequestView } from '../../worker/frame';
 import { OUTCOME_STYLE } from '../palette';
 import { STATIONS, stationLabelLines } from './layout';
-import { formatStationCount } from './text';
+import { formatStationCount, setTextIfChanged } from './text';
 
 /**
  * The application side of the plane view (issue 6), drawn only for scenarios that use it: an
@@ -77,12 +77,17 @@ export function drawAppStations(g: Sel<SVGGElement>, frame: Frame, lang: string)
   if (f.denied) counts.push({ id: 'denied', box: APP_BOXES.denied, n: frame.summary.denied });
   g.selectAll<SVGTextElement, (typeof counts)[number]>('text.station-count')
     .data(counts, (d) => d.id)
-    .join('text')
-    .attr('class', 'station-count')
-    .attr('data-count', (d) => d.id)
-    .attr('x', (d) => d.box.x + d.box.w - 6)
-    .attr('y', (d) => d.box.y + d.box.h - 5)
-    .text((d) => (d.n > 0 ? formatStationCount(d.n) : ''));
+    .join((enter) =>
+      enter
+        .append('text')
+        .attr('class', 'station-count')
+        .attr('data-count', (d) => d.id)
+        .attr('x', (d) => d.box.x + d.box.w - 6)
+        .attr('y', (d) => d.box.y + d.box.h - 5),
+    )
+    .each(function (d) {
+      setTextIfChanged(this, d.n > 0 ? formatStationCount(d.n) : '');
+    });
 }
 
 function drawStatics(g: Sel<SVGGElement>, frame: Frame, f: ReturnType<typeof appFeatures>): void {
