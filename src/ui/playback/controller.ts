@@ -33,6 +33,11 @@ class PlaybackController {
   private epoch = 0;
   /** The last scenario that loaded and the last moment shown: where a restart resumes. */
   private lastGood: { draft: unknown; t: number } | null = null;
+  /**
+   * The worker crashed or stopped answering: nothing is sent to it until a load (an edit, the
+   * restart) has started a fresh one and succeeded (a fresh worker knows no scenario).
+   */
+  private stopped = false;
 
   constructor() {
     // A crash between calls (nothing waiting on the worker) is reported all the same.
@@ -70,6 +75,7 @@ class PlaybackController {
     this.pause();
     console.error(e);
     const failure = classifyFailure(e);
+    if (failure.kind === 'crashed' || failure.kind === 'unresponsive') this.stopped = true;
     usePlayback.setState({ workerError: failure.kind === 'limit' ? 'limit' : (e as Error).message });
     useWorkerFailure.setState({ failure, restartedAt: null });
   }
@@ -115,6 +121,7 @@ class PlaybackController {
 
   /** One worker call that answers with a frame; a failure is shown, not thrown. */
   private async call(fn: () => Promise<WireFrame>): Promise<void> {
+    if (this.stopped) return;
     try {
       this.show(await this.guard(fn()));
       usePlayback.setState({ workerError: null });
@@ -127,6 +134,7 @@ class PlaybackController {
   load(draft: unknown, atMs = 0): Promise<boolean> {
     return this.enqueue(async () => {
       try {
+        if (this.stopped) restartSimWorker();
         const result = await this.guard<LoadResult>(simWorker().load(draft, atMs));
         if (!result.ok) {
           usePlayback.setState({ issues: result.issues });
@@ -134,6 +142,7 @@ class PlaybackController {
         }
         usePlayback.setState({ issues: [], workerError: null });
         this.lastGood = { draft, t: atMs };
+        this.stopped = false;
         // A scenario that loads means the worker works again (say, the user made it smaller).
         if (useWorkerFailure.getState().failure) useWorkerFailure.setState({ failure: null, restartFailed: false });
         this.show(result.frame);
@@ -147,7 +156,7 @@ class PlaybackController {
 
   play(): void {
     const s = usePlayback.getState();
-    if (s.playing || s.durationMs === 0) return;
+    if (s.playing || s.durationMs === 0 || this.stopped) return;
     if (s.done) void this.seek(0);
     usePlayback.setState({ playing: true });
     this.lastWall = performance.now();
@@ -192,6 +201,7 @@ class PlaybackController {
   seekTarget(target: StepTarget): Promise<boolean> {
     this.pause();
     return this.enqueue(async () => {
+      if (this.stopped) return false;
       try {
         const result = await this.guard(simWorker().seekTarget(target));
         this.show(result.frame);
