@@ -6,10 +6,11 @@ import { functionColor } from '../../render/palette';
 import { defaultInitMs } from './defaults';
 import { FunctionCostFields } from './CostFields';
 import { DistributionField } from './DistributionField';
-import { ChoiceField, NumberField, Problems, SelectField, TextField, useField, type Choice } from './fields';
+import { CheckboxField, ChoiceField, NumberField, Problems, SelectField, TextField, useField, type Choice } from './fields';
 import { hintsFor } from './hints';
 import { formatNumber, humanMs } from './numberText';
 import { asArray, getIn } from './paths';
+import { ScheduleField } from './ScheduleField';
 import { WorkloadField } from './WorkloadField';
 
 export interface FunctionFieldsProps {
@@ -26,7 +27,7 @@ export interface FunctionFieldsProps {
 /** One function: its deployment settings, its durations and its workload, in a collapsible section. */
 export function FunctionFields({ index, defaultOpen, focusName, cannotRemove, onRemove }: FunctionFieldsProps) {
   const { t, lang } = useT();
-  const { draft, issues, idPrefix } = useEditor();
+  const { draft, issues, idPrefix, set } = useEditor();
   const hints = hintsFor(lang);
   const [open, setOpen] = useState(defaultOpen);
   // A closed function's fields are made when it is first opened: a trace brings hundreds of
@@ -86,6 +87,9 @@ export function FunctionFields({ index, defaultOpen, focusName, cannotRemove, on
           <DistributionField path={[...base, 'durationMs']} legend={t('editor.functions.handler')} />
           <NumberField path={[...base, 'reservedConcurrency']} label={t('editor.functions.reserved')} placeholder={t('editor.notSet')} hint={hints.reserved} wide />
           <NumberField path={[...base, 'provisionedConcurrency']} label={t('editor.functions.provisioned')} placeholder={t('editor.notSet')} hint={hints.provisioned} wide />
+          <ScheduleField base={base} />
+          {/* Unticked removes the key: the draft says snapStart only where it is on. */}
+          <CheckboxField path={[...base, 'snapStart']} label={t('editor.functions.snapStart')} onValue={(on) => set([...base, 'snapStart'], on ? true : undefined)} hint={hints.snapStart} wide />
           <ChoiceField
             path={[...base, 'invocation']}
             label={t('editor.functions.invocation')}

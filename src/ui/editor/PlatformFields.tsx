@@ -4,12 +4,14 @@ import { AsyncFields, BillingFields } from './CostFields';
 import { useEditor } from './context';
 import { ChoiceField, NumberField } from './fields';
 import { hintsFor } from './hints';
+import { HybridFields } from './HybridFields';
 import { getIn, isRecord, setIn } from './paths';
+import { WarmPoolFields } from './WarmPoolFields';
 
 const keepAlivePath = ['platform', 'keepAlive'] as const;
 const defaultIdleMs = figures.fixedKeepAliveAwsMs.value;
 
-/** Hosts, isolation, placement, keep-alive and the account limit: the provider's side of a run. */
+/** Hosts, isolation, placement, keep-alive, the warm pool and the account limit: the provider's side of a run. */
 export function PlatformFields() {
   const { t, lang } = useT();
   const hints = hintsFor(lang);
@@ -53,6 +55,7 @@ export function PlatformFields() {
         choices={[
           { value: 'none', label: t('editor.platform.none'), description: hints.keepAlivePolicy.none },
           { value: 'fixed', label: t('editor.platform.fixed'), description: hints.keepAlivePolicy.fixed },
+          { value: 'hybrid', label: t('editor.platform.hybrid'), description: hints.keepAlivePolicy.hybrid },
         ]}
       />
       {policy === 'fixed' && (
@@ -67,6 +70,8 @@ export function PlatformFields() {
           wide
         />
       )}
+      {policy === 'hybrid' && <HybridFields />}
+      <WarmPoolFields />
       <NumberField
         path={['platform', 'limits', 'accountConcurrency']}
         label={t('editor.platform.accountConcurrency')}

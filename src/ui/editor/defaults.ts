@@ -117,3 +117,36 @@ export function nextStep(steps: readonly unknown[]): { atMs: number; ratePerSec:
   const rate = getIn(last, ['ratePerSec']);
   return { atMs: typeof at === 'number' && Number.isFinite(at) ? at + 10_000 : 0, ratePerSec: typeof rate === 'number' && Number.isFinite(rate) ? rate : 1 };
 }
+
+const HOUR_MS = 3_600_000;
+
+/** A new warm pool: a few generic sandboxes; the schema fills in their size and assignment time. */
+export const newWarmPool = (): { size: number } => ({ size: 4 });
+
+/**
+ * A new provisioned-concurrency schedule: the working day, `n` sandboxes from 09:00 to 17:00 and
+ * none otherwise, every day. `n` is the function's provisioned concurrency if it has one (else 2),
+ * at most its reserved concurrency, so the schedule is valid as filled in.
+ */
+export function workingDaySchedule(fn: unknown): { steps: { atMs: number; count: number }[]; repeatEveryMs: number } {
+  const provisioned = getIn(fn, ['provisionedConcurrency']);
+  const reserved = getIn(fn, ['reservedConcurrency']);
+  let n = typeof provisioned === 'number' && Number.isInteger(provisioned) && provisioned > 0 ? provisioned : 2;
+  if (typeof reserved === 'number' && Number.isInteger(reserved) && reserved >= 0) n = Math.min(n, reserved);
+  return {
+    steps: [
+      { atMs: 0, count: 0 },
+      { atMs: 9 * HOUR_MS, count: n },
+      { atMs: 17 * HOUR_MS, count: 0 },
+    ],
+    repeatEveryMs: 24 * HOUR_MS,
+  };
+}
+
+/** A schedule step after the last one: an hour later, at the same count. */
+export function nextScheduleStep(steps: readonly unknown[]): { atMs: number; count: number } {
+  const last = steps[steps.length - 1];
+  const at = getIn(last, ['atMs']);
+  const count = getIn(last, ['count']);
+  return { atMs: typeof at === 'number' && Number.isFinite(at) ? at + HOUR_MS : 0, count: typeof count === 'number' && Number.isFinite(count) ? count : 0 };
+}

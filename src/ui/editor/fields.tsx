@@ -223,3 +223,37 @@ export function ChoiceField(props: ChoiceFieldProps) {
     </fieldset>
   );
 }
+
+export interface CheckboxFieldProps extends FieldProps, ValueProps<boolean> {
+  /**
+   * The caller shows this path's problems itself (after the fields the checkbox turns on, say),
+   * as `<Problems id={`${useField(path).id}-problems`} …>`; the checkbox still points at them.
+   */
+  problemsElsewhere?: boolean;
+}
+
+/**
+ * An on/off setting: checked when the draft holds `true` at `path` (or when `value` is true).
+ * A value that is not a boolean shows unchecked, with the schema's problem beside it.
+ */
+export function CheckboxField(props: CheckboxFieldProps) {
+  const { path, label, hint, wide, groupProblemsId, problemsElsewhere } = props;
+  const { value, write } = useBinding(path, props);
+  const { id, problems, aria } = useField(path, hint !== undefined, groupProblemsId);
+  return (
+    <div className={`se-field se-check${wide ? ' se-wide' : ''}${problems.length > 0 ? ' se-invalid' : ''}`} data-se-path={pathKey(path)}>
+      <div className="se-check-row">
+        <input {...aria} type="checkbox" checked={value === true} onChange={(e) => write(e.target.checked)} />
+        <label htmlFor={id} className="se-label">
+          {label}
+        </label>
+      </div>
+      {!problemsElsewhere && <Problems id={`${id}-problems`} lines={problems} />}
+      {hint !== undefined && (
+        <p id={`${id}-hint`} className="se-hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,5 +1,7 @@
 import { getLang, i18n, type Lang } from '../../i18n';
-import { figures, type FigureName } from '../../sim/figures';
+import { figures, type Figure, type FigureName } from '../../sim/figures';
+import { hybridFigures, type HybridParams } from '../../sim/policies/hybridHistogram';
+import { humanMs } from './numberText';
 
 /**
  * The small print beside a field: the figure a default comes from and its source, built from
@@ -20,9 +22,15 @@ const cache = new Map<Lang, Hints>();
 function makeHints(lang: Lang) {
   const t = i18n.getFixedT(lang);
   const num = (v: number) => new Intl.NumberFormat(lang).format(v);
-  const isIllustrative = (name: FigureName) => figures[name].source.startsWith('illustrative');
+  const figureSource = (figure: Figure) => (figure.source.startsWith('illustrative') ? t('editor.hints.illustrative') : figure.source);
   // Sources carry their own parentheses, hence the dash before them in the texts.
-  const source = (name: FigureName) => (isIllustrative(name) ? t('editor.hints.illustrative') : figures[name].source);
+  const source = (name: FigureName) => figureSource(figures[name]);
+  /** Each hybrid parameter: what it means, then its default (ms as minutes or hours) and source. */
+  const hybridHint = (key: keyof HybridParams) => {
+    const figure = hybridFigures[key];
+    const value = figure.unit === 'ms' ? (humanMs(figure.value, lang) ?? `${num(figure.value)} ms`) : num(figure.value);
+    return `${t(`editor.hints.hybrid.${key}`)} ${t('editor.hints.hybridDefault', { value, source: figureSource(figure) })}`;
+  };
   const minutes = (name: FigureName) => num(figures[name].value / 60_000);
   const seconds = (name: FigureName) => num(figures[name].value / 1_000);
 
@@ -33,7 +41,13 @@ function makeHints(lang: Lang) {
       'account-vm': t('editor.hints.accountVm', { memory: num(figures.accountVmMemoryMb.value) }),
     },
     placement: { pack: t('editor.hints.pack'), spread: t('editor.hints.spread') },
-    keepAlivePolicy: { none: t('editor.hints.keepAliveNone'), fixed: t('editor.hints.keepAliveFixed') },
+    keepAlivePolicy: { none: t('editor.hints.keepAliveNone'), fixed: t('editor.hints.keepAliveFixed'), hybrid: t('editor.hints.keepAliveHybrid') },
+    hybrid: Object.fromEntries(Object.keys(hybridFigures).map((k) => [k, hybridHint(k as keyof HybridParams)])) as Record<keyof HybridParams, string>,
+    warmPool: t('editor.hints.warmPool'),
+    poolSize: t('editor.hints.poolSize'),
+    poolSandboxMb: t('editor.hints.poolSandboxMb', { value: num(figures.warmPoolSandboxMb.value), source: source('warmPoolSandboxMb') }),
+    poolAssignMs: t('editor.hints.poolAssignMs', { value: num(figures.warmPoolAssignMs.value), source: source('warmPoolAssignMs') }),
+    poolActivePerFunction: t('editor.hints.poolActivePerFunction'),
     keepAliveIdle: t('editor.hints.keepAliveIdle', { aws: minutes('fixedKeepAliveAwsMs'), azure: minutes('fixedKeepAliveAzureMs'), source: source('fixedKeepAliveAwsMs') }),
     accountConcurrency: t('editor.hints.accountConcurrency', { value: num(figures.accountConcurrency.value), source: source('accountConcurrency') }),
     memory: t('editor.hints.memory', {
@@ -48,6 +62,8 @@ function makeHints(lang: Lang) {
     initMs: t('editor.hints.initMs', { limit: seconds('initLimitMs'), source: source('initLimitMs') }),
     reserved: t('editor.hints.reserved'),
     provisioned: t('editor.hints.provisioned'),
+    snapStart: t('editor.hints.snapStart', { restore: num(figures.snapshotRestoreMs.value), source: source('snapshotRestoreMs') }),
+    schedule: t('editor.hints.schedule'),
     invocation: {
       sync: t('editor.hints.sync'),
       async: t('editor.hints.async', { hours: num(figures.asyncMaxEventAgeMs.value / 3_600_000), source: source('asyncMaxEventAgeMs') }),

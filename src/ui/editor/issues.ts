@@ -1,4 +1,5 @@
 import { getLang, i18n, type Lang } from '../../i18n';
+import { hybridFigures } from '../../sim/policies/hybridHistogram';
 import { formatPath, type ScenarioIssue } from '../../sim/scenario';
 import { pathKey, type DraftPath } from './paths';
 
@@ -17,11 +18,14 @@ export interface IssueSlot {
   item?: string;
 }
 
-const functionFields = new Set(['name', 'account', 'memoryMb', 'timeoutMs', 'packageMb', 'reservedConcurrency', 'provisionedConcurrency', 'invocation', 'failureRate', 'cpuBoundFraction', 'gateway']);
+const functionFields = new Set(['name', 'account', 'memoryMb', 'timeoutMs', 'packageMb', 'reservedConcurrency', 'provisionedConcurrency', 'invocation', 'failureRate', 'cpuBoundFraction', 'gateway', 'snapStart']);
 const distFields = new Set(['ms', 'meanMs', 'medianMs', 'sigma']);
 const percentileKeys = new Set(['p0', 'p1', 'p25', 'p50', 'p75', 'p99', 'p100']);
 const workloadFields = new Set(['ratePerSec', 'everyMs', 'offsetMs']);
 const platformFields = new Set(['hosts', 'hostMemoryMb', 'isolation', 'placement']);
+/** The hybrid keep-alive's parameters and the warm pool's fields (HybridFields.tsx, WarmPoolFields.tsx). */
+const hybridKeys = new Set<string>(Object.keys(hybridFigures));
+const warmPoolKeys = new Set(['size', 'sandboxMb', 'assignMs', 'activePerFunction']);
 const billingKeys = new Set(['granularityMs', 'pricePerGbSecond', 'pricePerMillionRequests', 'provisionedPricePerGbSecond', 'provisionedDurationPricePerGbSecond']);
 
 const slot = (path: DraftPath, item?: string): IssueSlot => (item === undefined ? { key: pathKey(path) } : { key: pathKey(path), item });
@@ -48,6 +52,19 @@ function workloadSlot(base: DraftPath, rest: DraftPath, lang: Lang): IssueSlot |
   return null;
 }
 
+/** A provisioned-concurrency schedule (ScheduleField.tsx): its steps, their times and counts, the repeat. */
+function scheduleSlot(base: DraftPath, rest: DraftPath, lang: Lang): IssueSlot | null {
+  const t = i18n.getFixedT(lang);
+  const [k, j, sub] = rest;
+  // The schedule as a whole (not an object, an unknown key, a repeat shorter than the steps).
+  if (k === undefined) return slot(base);
+  if (k === 'repeatEveryMs' && j === undefined) return slot([...base, k]);
+  if (k === 'steps' && j === undefined) return slot([...base, 'steps']);
+  if (k === 'steps' && typeof j === 'number' && (sub === 'atMs' || sub === 'count') && rest.length === 3) return slot([...base, 'steps', j, sub]);
+  if (k === 'steps' && typeof j === 'number') return slot([...base, 'steps'], t('editor.workload.step', { n: j + 1 }));
+  return null;
+}
+
 function functionSlot(i: number, rest: DraftPath, lang: Lang): IssueSlot {
   const base = ['functions', i] as const;
   const [k, ...sub] = rest;
@@ -56,6 +73,7 @@ function functionSlot(i: number, rest: DraftPath, lang: Lang): IssueSlot {
   else if (typeof k === 'string' && functionFields.has(k) && sub.length === 0) found = slot([...base, k]);
   else if (k === 'initMs' || k === 'durationMs') found = distributionSlot([...base, k], sub);
   else if (k === 'workload') found = workloadSlot([...base, k], sub, lang);
+  else if (k === 'provisionedSchedule') found = scheduleSlot([...base, k], sub, lang);
   else if (k === 'gateway' && sub.length === 1 && (sub[0] === 'ratePerSec' || sub[0] === 'burst')) found = slot([...base, k, sub[0]]);
   // Anything else inside a function is shown at the top of that function's section.
   return found ?? slot(base, formatPath(rest));
@@ -69,8 +87,12 @@ export function issueSlot(path: DraftPath, lang: Lang = getLang()): IssueSlot | 
     if (path.length === 2 && typeof a === 'string' && platformFields.has(a)) return slot(path);
     if (a === 'keepAlive' && (b === undefined || b === 'policy')) return slot(['platform', 'keepAlive', 'policy']);
     if (a === 'keepAlive' && b === 'idleMs' && c === undefined) return slot(path);
+    if (a === 'keepAlive' && typeof b === 'string' && hybridKeys.has(b) && c === undefined) return slot(path);
+    // The warm pool as a whole goes to its on/off checkbox; each field to its input.
+    if (a === 'warmPool' && b === undefined) return slot(path);
+    if (a === 'warmPool' && typeof b === 'string' && warmPoolKeys.has(b) && c === undefined) return slot(path);
     if (a === 'limits' && b === 'accountConcurrency' && c === undefined) return slot(path);
-    // The billing and retry fields (CostFields.tsx); the editor shows no field for the others.
+    // The billing and retry fields (CostFields.tsx); the editor shows no field for the others (cold-start phases, hops).
     if (a === 'billing' && typeof b === 'string' && c === undefined && billingKeys.has(b)) return slot(path);
     if (a === 'async' && (b === 'errorRetries' || b === 'errorRetryBaseMs' || b === 'retryBaseMs') && c === undefined) return slot(path);
     return null;
