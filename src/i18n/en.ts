@@ -8,7 +8,6 @@ export const en = {
     language: 'Language',
     preset: 'Preset',
     editedScenario: '(edited scenario)',
-    workerError: 'The simulation stopped: {{error}}. Your scenario is kept; press Reset or edit it to try again.',
     stale: 'The scenario has a problem (see the editor): the views show the last valid version.',
     openLinkScenario: "Open the link's scenario in the editor",
     dismiss: 'Dismiss',

@@ -6,7 +6,6 @@ export const fr: Messages = {
     language: 'Langue',
     preset: 'Scénario type',
     editedScenario: '(scénario modifié)',
-    workerError: 'La simulation s’est arrêtée : {{error}}. Votre scénario est conservé ; cliquez sur Réinitialiser ou modifiez-le pour réessayer.',
     stale: 'Le scénario comporte un problème (voir l’éditeur) : les vues montrent sa dernière version valide.',
     openLinkScenario: 'Ouvrir le scénario du lien dans l’éditeur',
     dismiss: 'Fermer',

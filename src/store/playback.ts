@@ -13,8 +13,6 @@ export interface PlaybackState {
   done: boolean;
   /** The scenario's problems, when the last one loaded did not validate. */
   issues: string[];
-  /** The worker failed; the message says what happened. */
-  workerError: string | null;
   setPlaying: (playing: boolean) => void;
   setSpeedIndex: (i: number) => void;
 }
@@ -26,7 +24,6 @@ export const usePlayback = create<PlaybackState>((set) => ({
   durationMs: 0,
   done: false,
   issues: [],
-  workerError: null,
   setPlaying: (playing) => set({ playing }),
   setSpeedIndex: (i) => set({ speedIndex: Math.max(0, Math.min(SPEEDS.length - 1, i)) }),
 }));

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { loadLazyText, useT } from '../i18n';
 import type { RunReport } from '../sim/meters';
-import { simWorker } from '../worker/client';
+import { playback } from './playback/controller';
 import { ChartsPanel } from './ChartsPanel';
 import { MetricsTable } from './MetricsTable';
 import { useFrame } from './useFrame';
@@ -26,7 +26,7 @@ function MetricsTab() {
   const frame = useFrame(1);
   const [report, setReport] = useState<RunReport | null>(null);
   useEffect(() => {
-    if (frame) void simWorker().report().then(setReport);
+    if (frame) void playback.report().then((r) => r && setReport(r));
   }, [frame]);
   return report ? <MetricsTable report={report} /> : <p className="subtle">{t('tabs.noRun')}</p>;
 }

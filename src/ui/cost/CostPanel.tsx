@@ -3,7 +3,7 @@ import { useT } from '../../i18n';
 import type { RunReport } from '../../sim/meters';
 import { checkScenario } from '../../sim/scenario';
 import { useScenarioDraft } from '../../store/scenarioDraft';
-import { simWorker } from '../../worker/client';
+import { playback } from '../playback/controller';
 import { useFrame } from '../useFrame';
 import { BillSection } from './BillSection';
 import { BreakEvenSection } from './BreakEvenSection';
@@ -22,7 +22,7 @@ export function CostPanel() {
   const frame = useFrame(1);
   const [report, setReport] = useState<RunReport | null>(null);
   useEffect(() => {
-    if (frame) void simWorker().report().then(setReport);
+    if (frame) void playback.report().then((r) => r && setReport(r));
   }, [frame]);
   const draft = useScenarioDraft((s) => s.draft);
   const granularityMs = useMemo(() => {

@@ -2,6 +2,7 @@ import { setFrame } from '../../store/latestFrame';
 import { speedOf, usePlayback } from '../../store/playback';
 import type { StepTarget } from '../../lessons/types';
 import type { LoadResult } from '../../worker/api';
+import type { RunReport } from '../../sim/meters';
 import { unpackFrame, type WireFrame } from '../../worker/frameCodec';
 import { onSimWorkerCrash, restartSimWorker, simWorker, whenCrashed } from '../../worker/client';
 import { classifyFailure, useWorkerFailure, WorkerCrashed, WorkerUnresponsive } from './failure';
@@ -76,7 +77,6 @@ class PlaybackController {
     console.error(e);
     const failure = classifyFailure(e);
     if (failure.kind === 'crashed' || failure.kind === 'unresponsive') this.stopped = true;
-    usePlayback.setState({ workerError: failure.kind === 'limit' ? 'limit' : (e as Error).message });
     useWorkerFailure.setState({ failure, restartedAt: null });
   }
 
@@ -124,7 +124,6 @@ class PlaybackController {
     if (this.stopped) return;
     try {
       this.show(await this.guard(fn()));
-      usePlayback.setState({ workerError: null });
     } catch (e) {
       this.fail(e);
     }
@@ -140,7 +139,7 @@ class PlaybackController {
           usePlayback.setState({ issues: result.issues });
           return false;
         }
-        usePlayback.setState({ issues: [], workerError: null });
+        usePlayback.setState({ issues: [] });
         this.lastGood = { draft, t: atMs };
         this.stopped = false;
         // A scenario that loads means the worker works again (say, the user made it smaller).
@@ -152,6 +151,20 @@ class PlaybackController {
         return false;
       }
     });
+  }
+
+  /**
+   * The run's full report, or null while the worker is stopped: a panel asking for it must not
+   * start a fresh worker behind the failure notice (a fresh one knows no scenario).
+   */
+  async report(): Promise<RunReport | null> {
+    if (this.stopped) return null;
+    try {
+      return await simWorker().report();
+    } catch (e) {
+      console.error(e); // a crash is reported by the worker's error event, to the notice
+      return null;
+    }
   }
 
   play(): void {
