@@ -45,7 +45,7 @@ function compare(): PolicyComparison {
   return r.comparison;
 }
 const byId = (c: PolicyComparison, id: string): PolicyResult => c.policies.find((p) => p.id === id)!;
-const app = (p: PolicyResult, fn: string) => p.apps.find((a) => a.fn === fn)!;
+const app = (p: PolicyResult, name: string) => p.apps.find((a) => a.app === name)!;
 
 describe('the comparison of keep-alive policies on periodic functions', () => {
   const c = compare();
@@ -56,8 +56,8 @@ describe('the comparison of keep-alive policies on periodic functions', () => {
     expect(c.scenarioName).toBe('four timers');
   });
 
-  it('counts invocations per function from the periods', () => {
-    for (const p of c.policies) expect(p.apps.map((a) => [a.fn, a.invocations])).toEqual([['a', 16], ['b', 48], ['c', 3], ['d', 8]]);
+  it('counts invocations per function from the periods (a function without `app` is an application of its own)', () => {
+    for (const p of c.policies) expect(p.apps.map((a) => [a.app, a.invocations])).toEqual([['a', 16], ['b', 48], ['c', 3], ['d', 8]]);
   });
 
   it('a call is cold exactly when its period is longer than the keep-alive', () => {
@@ -110,6 +110,31 @@ describe('the comparison of keep-alive policies on periodic functions', () => {
   it('is reproducible: the same scenario and policies give the same numbers', () => {
     const again = compare();
     expect(again.policies.map(({ wallMs: _w, ...p }) => p)).toEqual(c.policies.map(({ wallMs: _w, ...p }) => p));
+  });
+});
+
+describe('applications: functions that share an `app` are counted together', () => {
+  // a (every 15 min) and b (every 5 min) make up the application "shop"; c and d stand alone.
+  const grouped = { ...input, functions: input.functions.map((f) => (f.name === 'a' || f.name === 'b' ? { ...f, app: 'shop' } : f)) };
+  const r = comparePolicies(grouped, [fixedPolicy(20 * MIN)]);
+  if (!r.ok) throw new Error(r.issues.join('\n'));
+  const perFunction = compare();
+
+  it('adds up the functions of an application, in the order they first appear', () => {
+    const twenty = byId(r.comparison, 'fixed-20min');
+    expect(twenty.apps.map((a) => [a.app, a.functions, a.invocations])).toEqual([['shop', ['a', 'b'], 64], ['c', ['c'], 3], ['d', ['d'], 8]]);
+    // fixed 20 min: a and b are each cold once only.
+    expect(app(twenty, 'shop').coldStarts).toBe(2);
+    expect(app(twenty, 'shop').coldStartPct).toBeCloseTo((100 * 2) / 64, 12);
+    const before = byId(perFunction, 'fixed-20min');
+    expect(app(twenty, 'shop').idleGbSeconds).toBeCloseTo(app(before, 'a').idleGbSeconds + app(before, 'b').idleGbSeconds, 6);
+  });
+
+  it('takes the percentiles over applications, not functions', () => {
+    // fixed 20 min, cold %: shop 2/64, c 3/3, d 8/8 → p50 is the 2nd of three: 100.
+    expect(byId(r.comparison, 'fixed-20min').coldStartPct.p50).toBe(100);
+    // The run itself is the same: the total cold starts do not depend on the grouping.
+    expect(byId(r.comparison, 'fixed-20min').coldStarts).toBe(byId(perFunction, 'fixed-20min').coldStarts);
   });
 });
 

@@ -4,7 +4,7 @@
  * postMessage and serialises to JSON unchanged.
  *
  * The comparison runs one scenario (a workload, often from a trace) once per keep-alive
- * policy, with the same seed, and measures per application (here: per function) how many of
+ * policy, with the same seed, and measures per application (functions sharing an `app`) how many of
  * its invocations were cold and how much memory its idle sandboxes held. It then reports the
  * distribution over applications of the cold-start percentage, and the idle memory each
  * policy wastes, normalised to the fixed 10-minute policy, the way "Serverless in the Wild"
@@ -21,9 +21,11 @@ export interface PolicyUnderTest {
   keepAlive: unknown;
 }
 
-/** One application (function) under one policy. */
+/** One application (its functions' figures added up) under one policy. */
 export interface AppResult {
-  fn: string;
+  /** The functions' `app`, or the function's name when it has none. */
+  app: string;
+  functions: string[];
   invocations: number;
   coldStarts: number;
   /** 100 × coldStarts / invocations (0 when it was never invoked). */

@@ -103,6 +103,12 @@ export type Gateway = z.infer<typeof gatewaySchema>;
 export const functionSchema = z.strictObject({
   name: z.string().check(z.minLength(1, { error: 'expected a non-empty name' })).check(z.maxLength(64)),
   account: z.string().check(z.minLength(1, { error: 'expected the id of an account' })),
+  /**
+   * The application the function belongs to (the Azure trace's HashApp). Only the cold-start
+   * lab reads it: its policy comparison counts cold starts per application, as the paper does.
+   * Absent: the function is an application of its own.
+   */
+  app: z.optional(z.string().check(z.minLength(1, { error: 'expected a non-empty application name' })).check(z.maxLength(64))),
   memoryMb: intBetween(f.minMemoryMb.value, f.maxMemoryMb.value),
   timeoutMs: z._default(between(1, f.maxTimeoutMs.value), f.defaultTimeoutMs.value),
   packageMb: z._default(nonNegative(10_240), 5),

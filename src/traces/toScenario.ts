@@ -95,6 +95,8 @@ export function toScenario(trace: InvocationsResult, options: ToScenarioOptions 
     functions.push({
       name: unique(`${f.trigger}-${f.app.slice(0, 8)}-${f.fn.slice(0, 8)}`, names),
       account: accounts.get(f.owner)!,
+      // Owner and app: an app hash is only unique within its owner.
+      app: `${f.owner.slice(0, 8)}/${f.app.slice(0, 8)}`,
       memoryMb,
       timeoutMs,
       durationMs,

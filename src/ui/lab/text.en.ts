@@ -87,10 +87,10 @@ export const labEn = {
   },
   chart: {
     title: 'Cold starts against idle memory, one point per policy',
-    aria: 'Scatter chart: for each keep-alive policy, the {{percentile}} over functions of the cold-start percentage, against the idle memory it held, relative to fixed 10 minutes. The table below has the same numbers.',
-    summary: 'Over {{apps}} functions; fewest cold starts in all: {{policy}} ({{cold}}). Lower left is better.',
+    aria: 'Scatter chart: for each keep-alive policy, the {{percentile}} over applications of the cold-start percentage, against the idle memory it held, relative to fixed 10 minutes. The table below has the same numbers.',
+    summary: 'Over {{apps}} applications (a function without one is its own); fewest cold starts in all: {{policy}} ({{cold}}). Lower left is better.',
     xLabel: 'Idle memory held, relative to fixed 10 min (×) →',
-    yLabel: '↑ Cold starts of a function (% of its invocations), {{percentile}}',
+    yLabel: '↑ Cold starts of an application (% of its invocations), {{percentile}}',
     legendFixed: 'Fixed keep-alive',
     legendHybrid: 'Hybrid histogram',
     legendNone: 'No keep-alive',

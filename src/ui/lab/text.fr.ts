@@ -89,10 +89,10 @@ export const labFr: DeepStrings<typeof labEn> = {
   },
   chart: {
     title: 'Démarrages à froid contre mémoire inactive, un point par politique',
-    aria: 'Nuage de points : pour chaque politique de maintien, le {{percentile}} sur les fonctions du pourcentage de démarrages à froid, contre la mémoire inactive qu’elle a gardée, relativement au maintien fixe de 10 minutes. Le tableau qui suit donne les mêmes nombres.',
-    summary: 'Sur {{apps}} fonctions ; le moins de démarrages à froid au total : {{policy}} ({{cold}}). Mieux vaut en bas à gauche.',
+    aria: 'Nuage de points : pour chaque politique de maintien, le {{percentile}} sur les applications du pourcentage de démarrages à froid, contre la mémoire inactive qu’elle a gardée, relativement au maintien fixe de 10 minutes. Le tableau qui suit donne les mêmes nombres.',
+    summary: 'Sur {{apps}} applications (une fonction sans application compte pour une) ; le moins de démarrages à froid au total : {{policy}} ({{cold}}). Mieux vaut en bas à gauche.',
     xLabel: 'Mémoire inactive gardée, relativement au fixe 10 min (×) →',
-    yLabel: '↑ Démarrages à froid d’une fonction (% de ses invocations), {{percentile}}',
+    yLabel: '↑ Démarrages à froid d’une application (% de ses invocations), {{percentile}}',
     legendFixed: 'Maintien fixe',
     legendHybrid: 'Histogramme hybride',
     legendNone: 'Sans maintien',
