@@ -40,7 +40,8 @@ function sandboxRows(frame: Frame, id: number, { t, lang }: Words): Row[] | null
   ];
   if (sb.state === 'idle') {
     rows.push([t('inspector.rows.idleFor'), time(frame.t - sb.stateSince)]);
-    rows.push([t('inspector.rows.reclaims'), sb.stateEndsAt === null ? t('inspector.values.never') : t('inspector.values.atIn', { time: time(sb.stateEndsAt), left: time(sb.stateEndsAt - frame.t) })]);
+    // The engine's own keep-alive timer for this sandbox: per function under the hybrid policy.
+    rows.push([t('inspector.rows.reclaims'), sb.reclaimAt === null ? t('inspector.values.never') : t('inspector.values.atIn', { time: time(sb.reclaimAt), left: time(sb.reclaimAt - frame.t) })]);
   } else if (sb.stateEndsAt !== null) {
     rows.push([t('inspector.rows.stepEnds'), t('inspector.values.in', { duration: time(sb.stateEndsAt - frame.t) })]);
   }
@@ -84,6 +85,20 @@ function hostRows(frame: Frame, id: number, { t, lang }: Words): Row[] | null {
   const guests = frame.guestOses.filter((g) => g.host === id);
   const accounts = [...new Set(guests.map((g) => g.account))];
   const count = (n: number) => formatCount(n, lang);
+  // Generic sandboxes are not selectable (they are no function's): their host says what they hold.
+  const pool = frame.poolSandboxes.filter((p) => p.host === id);
+  const poolRows: Row[] = pool.length
+    ? [
+        [
+          t('render.topology.pool.hostRow'),
+          t(pluralKey('render.topology.pool.hostValue', pool.length, lang), {
+            n: count(pool.length),
+            ready: count(pool.filter((p) => p.state === 'pool.ready').length),
+            memory: formatMb(pool.reduce((m, p) => m + p.memoryMb, 0)),
+          }),
+        ],
+      ]
+    : [];
   return [
     [t('inspector.rows.memoryInUse'), t('inspector.values.ofTotal', { used: formatMb(h.usedMb), total: formatMb(h.memoryMb), percent: formatPercent(h.usedMb / h.memoryMb, lang, 0) })],
     [t('inspector.rows.guestOses'), t(frame.isolation === 'microvm' ? 'inspector.values.guestsMicrovm' : 'inspector.values.guestsAccountVm', { n: count(guests.length) })],
@@ -92,6 +107,7 @@ function hostRows(frame: Frame, id: number, { t, lang }: Words): Row[] | null {
       t('inspector.rows.sandboxes'),
       t('inspector.values.sandboxes', { n: count(sbs.length), busy: count(sbs.filter((s) => s.state === 'invoking').length), idle: count(sbs.filter((s) => s.state === 'idle').length) }),
     ],
+    ...poolRows,
   ];
 }
 

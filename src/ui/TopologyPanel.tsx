@@ -69,7 +69,7 @@ export function TopologyPanel() {
             {f.name} <span className="subtle">({f.account})</span>
           </span>
         ))}
-        {sandboxLegend().map((l) => (
+        {sandboxLegend(frame).map((l) => (
           <span key={l.state} className="legend-item">
             <span className={`state-chip chip-${l.state.split('.')[0]}`} aria-hidden="true">
               {l.glyph.split(' ')[0]}

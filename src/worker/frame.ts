@@ -21,6 +21,13 @@ export interface Frame {
   hosts: HostView[];
   guestOses: GuestOsView[];
   sandboxes: SandboxView[];
+  /**
+   * The warm pool's generic sandboxes (platform.warmPool), booting or ready: on a host, holding
+   * memory there, but no function's yet. Not in `sandboxes`, nor in any count or summary of them.
+   */
+  poolSandboxes: PoolSandboxView[];
+  /** The warm pool as configured (null: none), for the views' legends. */
+  warmPool: { size: number; sandboxMb: number } | null;
   /** Requests in flight (at most MAX_REQUESTS_IN_FRAME of them, the most recent). */
   requests: RequestView[];
   /** Requests in flight not listed because of the cap. */
@@ -31,7 +38,13 @@ export interface Frame {
   counts: { sandbox: Record<string, number>; request: Record<string, number> };
   summary: Summary;
   series: SeriesData;
-  /** When the sandbox keep-alive policy reclaims an idle sandbox (null: never, e.g. provisioned). */
+  /** The keep-alive policy (platform.keepAlive.policy). */
+  keepAlivePolicy: 'none' | 'fixed' | 'hybrid';
+  /**
+   * How long the keep-alive policy keeps every idle sandbox: `idleMs` under `fixed`, 0 under
+   * `none`; null under `hybrid`, where the engine decides it per function and per sandbox. When
+   * a given idle sandbox is reclaimed, under any policy, is its `reclaimAt`.
+   */
   keepAliveMs: number | null;
 }
 
@@ -47,6 +60,8 @@ export interface FunctionView {
   /** Who may invoke it, and what it may reach (null: no restriction). */
   resourcePolicy?: string[] | null;
   role?: string[] | null;
+  /** Its cold starts restore a snapshot (phase `initializing.restoringSnapshot`). */
+  snapStart?: boolean;
 }
 
 export interface HostView {
@@ -81,6 +96,26 @@ export interface SandboxView {
   invocations: number;
   provisioned: boolean;
   currentRequest: number | null;
+  /**
+   * Idle only: when keep-alive will reclaim it if no call comes, as the engine scheduled it
+   * (its keep-alive timer, under every policy); null when not idle or never (provisioned).
+   */
+  reclaimAt: number | null;
+}
+
+/** The state of a warm-pool sandbox: starting (placement, microVM and runtime boot) or ready to be assigned. */
+export type PoolSandboxState = 'pool.booting' | 'pool.ready';
+
+/** A generic sandbox of the warm pool: a microVM with its runtime booted, no function yet. Its ids are the pool's own. */
+export interface PoolSandboxView {
+  id: number;
+  host: number;
+  state: PoolSandboxState;
+  /** When it started booting, and when it is (or was) ready. */
+  createdAt: number;
+  readyAt: number;
+  /** Held on its host: the pool's sandbox size plus the microVM overhead. */
+  memoryMb: number;
 }
 
 export interface RequestView {

@@ -3,15 +3,21 @@ import type { History } from '../sim/history';
 import { sourceOf, triggerOf } from '../sim/triggers';
 import type { Scenario } from '../sim/scenario';
 import { MAX_REQUESTS_IN_FRAME, type Frame, type FunctionView, type RequestView } from './frame';
-import { GUEST_OS_FIELDS, packGuestOs, packSandbox, SANDBOX_FIELDS, unpackFrame, type WireFrame } from './frameCodec';
+import { GUEST_OS_FIELDS, packGuestOs, packPoolSandbox, packSandbox, SANDBOX_FIELDS, unpackFrame, type WireFrame } from './frameCodec';
 
-const viewsByScenario = new WeakMap<Scenario, FunctionView[]>();
+interface ScenarioViews {
+  functions: FunctionView[];
+  warmPool: Frame['warmPool'];
+}
 
-/** The functions as the views see them: fixed for a scenario, so made once per scenario, not per frame. */
-function functionViews(s: Scenario): FunctionView[] {
+const viewsByScenario = new WeakMap<Scenario, ScenarioViews>();
+
+/** The functions and the warm pool as the views see them: fixed for a scenario, so made once per scenario, not per frame. */
+function scenarioViews(s: Scenario): ScenarioViews {
   let views = viewsByScenario.get(s);
   if (!views) {
-    views = s.functions.map((f, index) => ({
+    const pool = s.platform.warmPool;
+    const functions = s.functions.map((f, index) => ({
       index,
       name: f.name,
       account: f.account,
@@ -21,7 +27,9 @@ function functionViews(s: Scenario): FunctionView[] {
       source: sourceOf(f),
       resourcePolicy: f.resourcePolicy ?? null,
       role: f.role ?? null,
+      snapStart: f.snapStart ?? false,
     }));
+    views = { functions, warmPool: pool && pool.size > 0 ? { size: pool.size, sandboxMb: pool.sandboxMb } : null };
     viewsByScenario.set(s, views);
   }
   return views;
@@ -42,7 +50,9 @@ export function buildWireFrame(history: History, seq: number): WireFrame {
   const requestCounts: Record<string, number> = Object.fromEntries(REQUEST.states.map((st) => [st, 0]));
   const summarySandboxes = { initializing: 0, idle: 0, busy: 0, shuttingDown: 0 };
 
-  const sandboxes = new Float64Array(sim.sandboxes.size * SANDBOX_FIELDS);
+  // Function sandboxes, then the warm pool's generic ones as the last rows (see WireFrame).
+  const pool = sim.poolSandboxes();
+  const sandboxes = new Float64Array((sim.sandboxes.size + pool.length) * SANDBOX_FIELDS);
   let n = 0;
   for (const sb of sim.sandboxes.values()) {
     const state = SANDBOX.states[sb.state]!;
@@ -53,6 +63,7 @@ export function buildWireFrame(history: History, seq: number): WireFrame {
     else summarySandboxes.initializing++;
     packSandbox(sandboxes, n++, sb);
   }
+  for (const p of pool) packPoolSandbox(sandboxes, n++, p, sim.now);
 
   const requests: RequestView[] = [];
   let inFlight = 0;
@@ -107,17 +118,19 @@ export function buildWireFrame(history: History, seq: number): WireFrame {
   n = 0;
   for (const g of sim.guestOses.values()) packGuestOs(guestOses, n++, g);
   const ka = s.platform.keepAlive;
+  const views = scenarioViews(s);
   return {
     seq,
     t: sim.now,
     durationMs: s.durationMs,
     done: history.done,
     scenarioName: s.name,
-    functions: functionViews(s),
+    functions: views.functions,
     accounts: s.accounts.map((a) => a.id),
     isolation: s.platform.isolation,
     hosts: sim.hosts.map((h) => ({ id: h.id, memoryMb: h.memoryMb, usedMb: h.usedMb })),
-    packed: { sandboxes, guestOses, sandboxStates: [...SANDBOX.states] },
+    packed: { sandboxes, poolSandboxes: pool.length, guestOses, sandboxStates: [...SANDBOX.states] },
+    warmPool: views.warmPool,
     requests,
     requestsNotShown: inFlight - requests.length,
     recentlyEnded: sim.recentlyEnded.map((e) => ({ ...e, sandbox: orNull(e.sandbox) })),
@@ -141,6 +154,8 @@ export function buildWireFrame(history: History, seq: number): WireFrame {
       idleGbSeconds,
     },
     series,
-    keepAliveMs: ka.policy === 'fixed' ? ka.idleMs : 0,
+    keepAlivePolicy: ka.policy,
+    // Hybrid: no one span (each idle sandbox's reclaimAt is the engine's own timer).
+    keepAliveMs: ka.policy === 'fixed' ? ka.idleMs : ka.policy === 'hybrid' ? null : 0,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../lessons/presets';
 import { History } from '../sim/history';
 import { parseScenario } from '../sim/scenario';
+import { fn, scenario as testScenario } from '../sim/testkit';
 import { buildWireFrame } from './frameBuilder';
 import { GUEST_OS_FIELDS, SANDBOX_FIELDS, unpackFrame } from './frameCodec';
 
@@ -39,5 +40,37 @@ describe('the packed frame', () => {
     const frame = unpackFrame(buildWireFrame(new History(scenario('burst')), 1));
     expect(frame.sandboxes).toEqual([]);
     expect(frame.guestOses).toEqual([]);
+    expect(frame.poolSandboxes).toEqual([]);
+  });
+
+  it('carries the warm pool as the last rows of the sandbox block, and gives back both kinds apart', () => {
+    const s = testScenario({
+      durationMs: 2_000,
+      platform: { hosts: 2, warmPool: { size: 3 } },
+      functions: [fn({ durationMs: { dist: 'constant', ms: 1_000 }, workload: { type: 'periodic', everyMs: 50 } })],
+    });
+    const h = new History(s);
+    // Mid-burst: function sandboxes in several states, pool sandboxes booting and ready.
+    h.advanceTo(120);
+    const pool = h.sim.poolSandboxes();
+    expect(h.sim.sandboxes.size).toBeGreaterThan(0);
+    expect(pool.some((p) => p.readyAt > h.now)).toBe(true);
+    const wire = buildWireFrame(h, 1);
+    expect(wire.packed.poolSandboxes).toBe(pool.length);
+    expect(wire.packed.sandboxes.length).toBe((h.sim.sandboxes.size + pool.length) * SANDBOX_FIELDS);
+    const frame = unpackFrame(wire);
+    expect(frame.sandboxes.map((x) => x.id)).toEqual([...h.sim.sandboxes.keys()]);
+    expect(frame.sandboxes.every((x) => x.state !== 'pool.ready' && x.state !== 'pool.booting')).toBe(true);
+    expect(frame.poolSandboxes).toEqual(
+      pool.map((p) => ({ id: p.id, host: p.host, memoryMb: p.memoryMb, createdAt: p.createdAt, readyAt: p.readyAt, state: p.readyAt <= h.now ? 'pool.ready' : 'pool.booting' })),
+    );
+    // An idle sandbox's reclaim time is its keep-alive step's end; any other state has none.
+    h.advanceTo(1_500);
+    const later = unpackFrame(buildWireFrame(h, 2)).sandboxes;
+    expect(later.filter((x) => x.state === 'idle').length).toBeGreaterThan(0);
+    for (const view of later) {
+      const sb = h.sim.sandboxes.get(view.id)!;
+      expect(view.reclaimAt).toBe(view.state === 'idle' ? sb.stateEndsAt : null);
+    }
   });
 });

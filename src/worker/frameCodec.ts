@@ -1,15 +1,20 @@
-import type { Frame, GuestOsView, SandboxView } from './frame';
+import type { Frame, GuestOsView, PoolSandboxState, PoolSandboxView, SandboxView } from './frame';
 
 /**
  * A frame as it crosses from the worker to the page. Sandboxes and guest OSes, the bulk of a
  * frame (about 600 KB as objects with 2,000 sandboxes, 12 ms to copy on each side), travel as
  * columns of numbers in two Float64Arrays whose buffers are transferred, not copied; the page
  * rebuilds the objects in a fraction of a millisecond. Everything else is as in Frame.
+ *
+ * The warm pool's generic sandboxes travel as the last `poolSandboxes` rows of the sandbox
+ * column block (same width, see packPoolSandbox), so they share its transferred buffer.
  */
-export interface WireFrame extends Omit<Frame, 'sandboxes' | 'guestOses'> {
+export interface WireFrame extends Omit<Frame, 'sandboxes' | 'guestOses' | 'poolSandboxes'> {
   packed: {
-    /** SANDBOX_FIELDS numbers per sandbox; -1 stands for null. */
+    /** SANDBOX_FIELDS numbers per sandbox, then per pool sandbox; -1 stands for null. */
     sandboxes: Float64Array;
+    /** How many of the rows of `sandboxes`, at its end, are pool sandboxes. */
+    poolSandboxes: number;
     /** GUEST_OS_FIELDS numbers per guest OS. */
     guestOses: Float64Array;
     /** Sandbox lifecycle state paths, indexed by the packed state number. */
@@ -20,6 +25,7 @@ export interface WireFrame extends Omit<Frame, 'sandboxes' | 'guestOses'> {
 export const SANDBOX_FIELDS = 12;
 export const GUEST_OS_FIELDS = 8;
 const KINDS: GuestOsView['kind'][] = ['microvm', 'account-vm'];
+const POOL_STATES: PoolSandboxState[] = ['pool.booting', 'pool.ready'];
 
 /** Writes one sandbox at slot `i` (the engine's fields, -1 for none). */
 export function packSandbox(
@@ -40,6 +46,20 @@ export function packSandbox(
   out[o + 9] = sb.invocations;
   out[o + 10] = sb.provisioned ? 1 : 0;
   out[o + 11] = sb.currentRequest;
+}
+
+/**
+ * Writes one warm-pool sandbox at row `i` of the sandbox block: id, host, ready (1) or booting
+ * (0), created, ready at, memory held; the other columns of the row are unused.
+ */
+export function packPoolSandbox(out: Float64Array, i: number, p: { id: number; host: number; memoryMb: number; createdAt: number; readyAt: number }, now: number): void {
+  const o = i * SANDBOX_FIELDS;
+  out[o] = p.id;
+  out[o + 1] = p.host;
+  out[o + 2] = p.readyAt <= now ? 1 : 0;
+  out[o + 3] = p.createdAt;
+  out[o + 4] = p.readyAt;
+  out[o + 5] = p.memoryMb;
 }
 
 /** Writes one guest OS at slot `i`; `account` is its index in the frame's accounts. */
@@ -65,22 +85,32 @@ const orNull = (v: number) => (v < 0 ? null : v);
 export function unpackFrame(wire: WireFrame): Frame {
   const { packed, ...rest } = wire;
   const s = packed.sandboxes;
-  const sandboxes: SandboxView[] = new Array<SandboxView>(s.length / SANDBOX_FIELDS);
-  for (let i = 0, o = 0; o < s.length; i++, o += SANDBOX_FIELDS) {
+  const poolRows = packed.poolSandboxes;
+  const end = s.length - poolRows * SANDBOX_FIELDS;
+  const sandboxes: SandboxView[] = new Array<SandboxView>(end / SANDBOX_FIELDS);
+  for (let i = 0, o = 0; o < end; i++, o += SANDBOX_FIELDS) {
+    const state = packed.sandboxStates[s[o + 4]!]!;
+    const stateEndsAt = orNull(s[o + 6]!);
     sandboxes[i] = {
       id: s[o]!,
       fn: s[o + 1]!,
       host: s[o + 2]!,
       guestOs: s[o + 3]!,
-      state: packed.sandboxStates[s[o + 4]!]!,
+      state,
       stateSince: s[o + 5]!,
-      stateEndsAt: orNull(s[o + 6]!),
+      stateEndsAt,
       createdAt: s[o + 7]!,
       initEndedAt: orNull(s[o + 8]!),
       invocations: s[o + 9]!,
       provisioned: s[o + 10] === 1,
       currentRequest: orNull(s[o + 11]!),
+      // An idle sandbox's timed step is its keep-alive: it ends when the engine reclaims it.
+      reclaimAt: state === 'idle' ? stateEndsAt : null,
     };
+  }
+  const poolSandboxes: PoolSandboxView[] = new Array<PoolSandboxView>(poolRows);
+  for (let i = 0, o = end; o < s.length; i++, o += SANDBOX_FIELDS) {
+    poolSandboxes[i] = { id: s[o]!, host: s[o + 1]!, state: POOL_STATES[s[o + 2]!]!, createdAt: s[o + 3]!, readyAt: s[o + 4]!, memoryMb: s[o + 5]! };
   }
   const g = packed.guestOses;
   const guestOses: GuestOsView[] = new Array<GuestOsView>(g.length / GUEST_OS_FIELDS);
@@ -96,5 +126,5 @@ export function unpackFrame(wire: WireFrame): Frame {
       readyAt: g[o + 7]!,
     };
   }
-  return { ...rest, sandboxes, guestOses };
+  return { ...rest, sandboxes, guestOses, poolSandboxes };
 }

@@ -1,11 +1,11 @@
 import * as d3 from 'd3';
-import type { Frame, SandboxView } from '../../worker/frame';
+import type { Frame, PoolSandboxView, SandboxView } from '../../worker/frame';
 import { functionColor } from '../palette';
 import { layoutTopology, type TopologyLayout } from './layout';
 import { drawSandboxesOnCanvas } from './canvas';
 import { i18n } from '../../i18n';
 import { sandboxGlyph } from './sandboxStyle';
-import { formatMb, hostLabel, hostTitle, sandboxLabel } from './text';
+import { formatMb, hostLabel, hostTitle, poolSandboxLabel, sandboxLabel } from './text';
 import './topology.css';
 
 export interface TopologyOptions {
@@ -60,6 +60,7 @@ export function renderTopology(container: HTMLElement, frame: Frame, opts: Topol
       s.append('g').attr('class', 'hosts');
       s.append('g').attr('class', 'guests');
       s.append('g').attr('class', 'sandboxes');
+      s.append('g').attr('class', 'pool-sandboxes');
       return s;
     })
     .attr('aria-label', i18n.t('render.topology.aria'))
@@ -70,8 +71,10 @@ export function renderTopology(container: HTMLElement, frame: Frame, opts: Topol
   drawPatterns(svg.select('defs'), frame);
   drawHosts(svg.select('g.hosts'), frame, layout, opts);
   drawGuests(svg.select('g.guests'), layout, opts);
+  const poolG = svg.select<SVGGElement>('g.pool-sandboxes');
 
-  const many = frame.sandboxes.length > svgSandboxLimit(opts);
+  // Warm-pool cells count towards the limit: they are cells to draw like any other.
+  const many = frame.sandboxes.length + frame.poolSandboxes.length > svgSandboxLimit(opts);
   const canvas = root
     .selectAll<HTMLCanvasElement, boolean>('canvas.topology-canvas')
     .data(many ? [true] : [])
@@ -80,20 +83,25 @@ export function renderTopology(container: HTMLElement, frame: Frame, opts: Topol
     .attr('aria-hidden', 'true');
   if (many) {
     svg.select('g.sandboxes').selectAll('*').remove();
+    poolG.selectAll('*').remove();
     drawSandboxesOnCanvas(canvas.node()!, frame, layout, opts.selected?.kind === 'sandbox' ? opts.selected.id : null);
   } else {
     drawSandboxes(svg.select('g.sandboxes'), frame, layout, opts);
+    drawPoolSandboxes(poolG, frame, layout, opts);
   }
   return layout;
 }
 
+/** The warm pool's cells: neutral ink (they are no function's), dotted. Cells are always drawn on --cell-bg (white). */
+export const POOL_INK = 'var(--pool-ink, #5f6975)';
+
 function drawPatterns(defs: Sel<SVGDefsElement>, frame: Frame): void {
   // Initializing sandboxes are hatched in their function's colour.
   defs
-    .selectAll('pattern')
+    .selectAll('pattern.hatch')
     .data(frame.functions, (f) => (f as { index: number }).index)
     .join((enter) => {
-      const p = enter.append('pattern').attr('patternUnits', 'userSpaceOnUse').attr('width', 6).attr('height', 6).attr('patternTransform', 'rotate(45)');
+      const p = enter.append('pattern').attr('class', 'hatch').attr('patternUnits', 'userSpaceOnUse').attr('width', 6).attr('height', 6).attr('patternTransform', 'rotate(45)');
       p.append('rect').attr('width', 6).attr('height', 6).attr('fill', 'var(--cell-bg, #ffffff)');
       p.append('rect').attr('class', 'stripe').attr('width', 3).attr('height', 6);
       return p;
@@ -101,6 +109,16 @@ function drawPatterns(defs: Sel<SVGDefsElement>, frame: Frame): void {
     .attr('id', (f) => `hatch-fn-${f.index}`)
     .select('rect.stripe')
     .attr('fill', (f) => functionColor(f.index));
+  // Warm-pool sandboxes are dotted in a neutral ink: generic, no function's colour yet.
+  defs
+    .selectAll('pattern.pool-dots')
+    .data(frame.poolSandboxes.length > 0 ? [null] : [])
+    .join((enter) => {
+      const p = enter.append('pattern').attr('class', 'pool-dots').attr('id', 'pool-dots').attr('patternUnits', 'userSpaceOnUse').attr('width', 4).attr('height', 4);
+      p.append('rect').attr('width', 4).attr('height', 4).attr('fill', 'var(--cell-bg, #ffffff)');
+      p.append('circle').attr('cx', 2).attr('cy', 2).attr('r', 0.9).attr('fill', POOL_INK);
+      return p;
+    });
 }
 
 function drawHosts(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, opts: TopologyOptions): void {
@@ -231,10 +249,12 @@ function drawSandboxes(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout
         node.__look = look;
         paintSandbox(node, cell, bar, glyph, sb, frame, { s, small, focusable, selected: sb.id === selectedId, barH });
       }
-      // Init phases and keep-alive count down as a bar along the bottom edge.
+      // Init phases and keep-alive count down as a bar along the bottom edge (idle: to the
+      // sandbox's own reclaim time, which under the hybrid policy differs from one to the next).
       let width = 0;
-      if (sb.stateEndsAt !== null && !small) {
-        const span = sb.stateEndsAt - sb.stateSince;
+      const endsAt = sb.state === 'idle' ? sb.reclaimAt : sb.stateEndsAt;
+      if (endsAt !== null && !small) {
+        const span = endsAt - sb.stateSince;
         const f = span > 0 ? Math.min(1, Math.max(0, (frame.t - sb.stateSince) / span)) : 1;
         width = (s - 2) * (sb.state === 'idle' ? 1 - f : f);
       }
@@ -290,6 +310,84 @@ function paintSandbox(
   glyph.setAttribute('font-size', String(Math.max(8, o.s * 0.55)));
   glyph.setAttribute('fill', sb.state === 'invoking' ? 'white' : '#1b1f24');
   glyph.textContent = o.small ? '' : sandboxGlyph(sb.state);
+}
+
+/** What a pool cell last showed: attributes are written only when it changes. */
+interface DrawnPool {
+  __place?: string;
+  __look?: string;
+  __bar?: string;
+}
+
+/**
+ * The warm pool's generic sandboxes as SVG cells, on their host: dotted, in a neutral ink, no
+ * glyph, a dotted outline and a progress bar while they boot, a solid outline once ready. They
+ * are no function's, so they are not selectable (not focusable either); each has its title.
+ */
+function drawPoolSandboxes(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, opts: TopologyOptions): void {
+  const s = layout.cell;
+  const small = s < 11;
+  const barH = Math.max(2, s / 6);
+  g.classed('animate', opts.animate);
+  g.selectAll<SVGGElement, PoolSandboxView>('g.pool-sandbox')
+    .data(frame.poolSandboxes, (p) => p.id)
+    .join(
+      (enter) =>
+        enter
+          .append('g')
+          .attr('class', 'pool-sandbox')
+          .attr('data-id', (p) => p.id)
+          .call((e) => {
+            e.append('rect').attr('class', 'cell');
+            e.append('rect').attr('class', 'progress').attr('x', 1).attr('fill', '#1b1f24');
+            e.append('title');
+          }),
+      (update) => update,
+      // Taken (it becomes a function's sandbox in its account group) or gone: removed at once.
+      (exit) => exit.remove(),
+    )
+    .each(function (p) {
+      const node = this as SVGGElement & DrawnPool;
+      const at = layout.pool.get(p.id);
+      if (!at) return;
+      const place = `translate(${at.x}px,${at.y}px)`;
+      if (node.__place !== place) {
+        node.style.transform = place;
+        node.__place = place;
+      }
+      const cell = node.children[0] as SVGRectElement;
+      const bar = node.children[1] as SVGRectElement;
+      const look = `${p.state}|${s}|${i18n.language}`;
+      if (node.__look !== look) {
+        node.__look = look;
+        const booting = p.state === 'pool.booting';
+        const label = poolSandboxLabel(p);
+        node.setAttribute('data-state', p.state);
+        node.setAttribute('aria-label', label);
+        (node.children[2] as SVGTitleElement).textContent = label;
+        cell.setAttribute('width', String(s));
+        cell.setAttribute('height', String(s));
+        cell.setAttribute('rx', small ? '1' : '3');
+        cell.setAttribute('fill', 'url(#pool-dots)');
+        cell.setAttribute('stroke', POOL_INK);
+        cell.setAttribute('stroke-width', '1.5');
+        if (booting) cell.setAttribute('stroke-dasharray', '1.5 1.5');
+        else cell.removeAttribute('stroke-dasharray');
+        bar.setAttribute('y', String(s - barH));
+        bar.setAttribute('height', String(barH));
+      }
+      // Booting: the bar fills up to readiness, as an init phase's does.
+      let width = 0;
+      if (p.state === 'pool.booting' && !small) {
+        const span = p.readyAt - p.createdAt;
+        width = (s - 2) * (span > 0 ? Math.min(1, Math.max(0, (frame.t - p.createdAt) / span)) : 1);
+      }
+      const w = width.toFixed(1);
+      if (node.__bar !== w) {
+        bar.setAttribute('width', w);
+        node.__bar = w;
+      }
+    });
 }
 
 export { formatMb, sandboxLabel };

@@ -12,8 +12,10 @@ export interface TopologyLayout {
   cell: number;
   hosts: { id: number; x: number; y: number; w: number; h: number }[];
   /** Account groups (microVM mode) or account VMs (account-VM mode): the guest OS level. */
-  guests: { key: string; guestOs: number | null; account: string; host: number; label: string; x: number; y: number; w: number; h: number; kind: 'microvm-group' | 'account-vm' }[];
+  guests: { key: string; guestOs: number | null; account: string; host: number; label: string; x: number; y: number; w: number; h: number; kind: 'microvm-group' | 'account-vm' | 'pool' }[];
   sandboxes: Map<number, { x: number; y: number }>;
+  /** The warm pool's generic sandboxes (by their pool ids), in a group of their own on each host. */
+  pool: Map<number, { x: number; y: number }>;
 }
 
 const GAP = 10;
@@ -21,10 +23,13 @@ const HOST_HEADER = 40;
 const GUEST_LABEL = 16;
 const PAD = 6;
 const CELL_SIZES = [26, 22, 18, 14, 11, 8, 6, 4, 3];
+/** A host's warm-pool group; account groups are `acct-…` and `vm-…`, so it cannot clash. */
+const POOL_KEY = 'pool';
 
 /**
  * Hosts in a grid; inside each, guest OSes grouped by account; inside those, sandboxes as
- * square cells in id order. The cell size is the largest that keeps the whole view within
+ * square cells in id order; last, the host's warm-pool sandboxes (no account, no function
+ * yet). The cell size is the largest that keeps the whole view within
  * `maxHeight`, so 10 sandboxes are large and 10,000 are still all on screen.
  */
 export function layoutTopology(frame: Frame, width: number, maxHeight = 640): TopologyLayout {
@@ -48,6 +53,13 @@ export function layoutTopology(frame: Frame, width: number, maxHeight = 640): To
     const hostGroups = groups.get(sb.host)!;
     if (!hostGroups.has(key)) hostGroups.set(key, { account: g.account, guestOs: null, ids: [], capacity: 0 });
     hostGroups.get(key)!.ids.push(sb.id);
+  }
+  // Last on each host (grouped after its guests), in readiness order, which is their id order.
+  for (const p of frame.poolSandboxes) {
+    const hostGroups = groups.get(p.host)!;
+    let g = hostGroups.get(POOL_KEY);
+    if (!g) hostGroups.set(POOL_KEY, (g = { account: '', guestOs: null, ids: [], capacity: 0 }));
+    g.ids.push(p.id);
   }
   // An account VM shows its free room as empty slots (sized by its smallest function), so
   // a half-empty VM looks half-empty: that reserved memory is the price of per-account VMs.
@@ -80,7 +92,7 @@ export function layoutTopology(frame: Frame, width: number, maxHeight = 640): To
     }
   }
 
-  const layout: TopologyLayout = { width, height: 0, cell, hosts: [], guests: [], sandboxes: new Map() };
+  const layout: TopologyLayout = { width, height: 0, cell, hosts: [], guests: [], sandboxes: new Map(), pool: new Map() };
   let rowY = 0;
   for (let r = 0; r < frame.hosts.length; r += cols) {
     const rowHosts = frame.hosts.slice(r, r + cols);
@@ -90,6 +102,7 @@ export function layoutTopology(frame: Frame, width: number, maxHeight = 640): To
       layout.hosts.push({ id: h.id, x, y: rowY, w: hostW, h: rowH });
       let y = rowY + HOST_HEADER;
       for (const [key, g] of groups.get(h.id)!) {
+        const isPool = key === POOL_KEY;
         const slots = Math.max(g.ids.length, Math.min(g.capacity, 4 * m.perRow));
         const rows = Math.max(1, Math.ceil(slots / m.perRow));
         const gh = GUEST_LABEL + rows * (cell + 2) + PAD;
@@ -99,15 +112,20 @@ export function layoutTopology(frame: Frame, width: number, maxHeight = 640): To
           guestOs: g.guestOs,
           account: g.account,
           host: h.id,
-          label: isVm ? i18n.t('render.topology.accountVmLabel', { account: g.account }) : plural('render.topology.microvms', g.ids.length, { account: g.account, n: g.ids.length }),
+          label: isPool
+            ? plural('render.topology.pool.group', g.ids.length, { n: g.ids.length })
+            : isVm
+              ? i18n.t('render.topology.accountVmLabel', { account: g.account })
+              : plural('render.topology.microvms', g.ids.length, { account: g.account, n: g.ids.length }),
           x: x + PAD,
           y,
           w: innerW,
           h: gh,
-          kind: isVm ? 'account-vm' : 'microvm-group',
+          kind: isPool ? 'pool' : isVm ? 'account-vm' : 'microvm-group',
         });
+        const cells = isPool ? layout.pool : layout.sandboxes;
         g.ids.forEach((id, i) => {
-          layout.sandboxes.set(id, { x: x + 2 * PAD + (i % m.perRow) * (cell + 2), y: y + GUEST_LABEL + Math.floor(i / m.perRow) * (cell + 2) });
+          cells.set(id, { x: x + 2 * PAD + (i % m.perRow) * (cell + 2), y: y + GUEST_LABEL + Math.floor(i / m.perRow) * (cell + 2) });
         });
         y += gh + 4;
       }

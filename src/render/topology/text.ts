@@ -1,5 +1,5 @@
 import { i18n } from '../../i18n';
-import type { Frame, SandboxView } from '../../worker/frame';
+import type { Frame, PoolSandboxView, SandboxView } from '../../worker/frame';
 import { format, percentSign, plural } from '../locale';
 import { phaseOf } from './sandboxStyle';
 
@@ -32,4 +32,9 @@ export function hostLabel(h: Host): string {
 export function sandboxLabel(sb: SandboxView, frame: Frame): string {
   const fn = frame.functions[sb.fn]!;
   return plural('render.topology.sandbox', sb.invocations, { id: sb.id, fn: fn.name, phase: phaseOf(sb.state), n: format(',.0f')(sb.invocations) });
+}
+
+/** A warm-pool sandbox's tooltip and accessible name: "Generic sandbox 2, no function yet (warm pool, ready to be assigned), 1 GB held". */
+export function poolSandboxLabel(p: PoolSandboxView): string {
+  return i18n.t('render.topology.pool.label', { id: p.id, phase: phaseOf(p.state), memory: formatMb(p.memoryMb) });
 }

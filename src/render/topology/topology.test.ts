@@ -1,0 +1,142 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../i18n';
+import { History } from '../../sim/history';
+import { fn, scenario, type FunctionInput, type PlatformInput } from '../../sim/testkit';
+import type { Frame } from '../../worker/frame';
+import { buildFrame } from '../../worker/frameBuilder';
+import { drawSandboxesOnCanvas } from './canvas';
+import { renderTopology, type TopologyOptions } from './index';
+import { layoutTopology } from './layout';
+import { sandboxLegend } from './sandboxStyle';
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await i18n.changeLanguage('en');
+});
+
+const opts: TopologyOptions = { width: 900, animate: false, selected: null, onSelect: () => {} };
+
+/** A frame of a small run: the first at which `until` holds (without it: at the start). */
+function frameOf(platform: PlatformInput, f: Partial<FunctionInput> = {}, until?: (f: Frame) => boolean): Frame {
+  const h = new History(
+    scenario({ durationMs: 4_000, platform, functions: [fn({ timeoutMs: 10_000, durationMs: { dist: 'constant', ms: 2_000 }, workload: { type: 'periodic', everyMs: 100 }, ...f })] }),
+  );
+  for (let i = 0; i < 10_000; i++) {
+    const frame = buildFrame(h, i);
+    if (!until || until(frame)) return frame;
+    if (!h.stepForward()) break;
+  }
+  throw new Error('never happened');
+}
+
+const draw = (frame: Frame, o: Partial<TopologyOptions> = {}) => {
+  const el = document.createElement('div');
+  renderTopology(el, frame, { ...opts, ...o });
+  return el;
+};
+
+describe('the warm pool in the topology view', () => {
+  it('draws the pool’s generic sandboxes on their host before any request: dotted, neutral ink, dotted outline while booting, no function colour', () => {
+    const frame = frameOf({ warmPool: { size: 3 } });
+    const el = draw(frame);
+    expect(el.querySelectorAll('g.sandbox')).toHaveLength(0);
+    const cells = [...el.querySelectorAll<SVGGElement>('g.pool-sandbox')];
+    expect(cells).toHaveLength(3);
+    for (const c of cells) {
+      expect(c.getAttribute('data-state')).toBe('pool.ready');
+      const rect = c.querySelector('rect.cell')!;
+      expect(rect.getAttribute('fill')).toBe('url(#pool-dots)');
+      expect(rect.getAttribute('stroke')).toContain('--pool-ink');
+      expect(rect.hasAttribute('stroke-dasharray')).toBe(false);
+      // Not selectable, but named.
+      expect(c.hasAttribute('tabindex')).toBe(false);
+      expect(c.querySelector('title')!.textContent).toMatch(/^Generic sandbox \d+, no function yet \(warm pool, ready to be assigned\), 1\.0 GB held$/);
+    }
+    expect(el.querySelector('pattern#pool-dots')).not.toBeNull();
+    // In a group of their own on the host, labelled as the pool.
+    const group = [...el.querySelectorAll('g.guest.pool text.guest-label')].map((t) => t.textContent);
+    expect(group.join(' | ')).toMatch(/^Warm pool · \d generic microVMs?/);
+  });
+
+  it('turns the taken one into a function sandbox assigningFromPool (hatched, glyph A), and the replacement boots with a dotted outline', () => {
+    const frame = frameOf({ warmPool: { size: 3 } }, {}, (f) => f.sandboxes.some((s) => s.state === 'initializing.assigningFromPool'));
+    const el = draw(frame);
+    const sb = el.querySelector<SVGGElement>('g.sandbox[data-state="initializing.assigningFromPool"]')!;
+    expect(sb).not.toBeNull();
+    expect(sb.querySelector('text.glyph')!.textContent).toBe('A');
+    expect(sb.querySelector('rect.cell')!.getAttribute('fill')).toBe('url(#hatch-fn-0)');
+    const booting = el.querySelectorAll('g.pool-sandbox[data-state="pool.booting"]');
+    expect(booting).toHaveLength(1);
+    expect(booting[0]!.querySelector('rect.cell')!.getAttribute('stroke-dasharray')).toBe('1.5 1.5');
+    expect(el.querySelectorAll('g.pool-sandbox')).toHaveLength(3);
+    // The function's sandbox is one: its pool predecessor is no longer drawn as a pool cell.
+    expect(el.querySelectorAll('g.sandbox')).toHaveLength(frame.sandboxes.length);
+  });
+
+  it('draws a snapshot restore with its own letter, X', () => {
+    const frame = frameOf({}, { snapStart: true }, (f) => f.sandboxes.some((s) => s.state === 'initializing.restoringSnapshot'));
+    const el = draw(frame);
+    expect(el.querySelector('g.sandbox[data-state="initializing.restoringSnapshot"] text.glyph')!.textContent).toBe('X');
+    expect(el.querySelectorAll('g.pool-sandbox')).toHaveLength(0);
+  });
+
+  it('puts pool cells on the canvas too when the canvas takes over, and the new phases’ letters', () => {
+    const calls: string[] = [];
+    const ctx = new Proxy(
+      {},
+      {
+        get: (_, k: string) => (k === 'canvas' ? undefined : (...args: unknown[]) => calls.push(`${k}(${args.join(',')})`)),
+        set: () => true,
+      },
+    );
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as unknown as CanvasRenderingContext2D);
+    const frame = frameOf({ warmPool: { size: 3 } }, {}, (f) => f.sandboxes.some((s) => s.state === 'initializing.assigningFromPool'));
+    const layout = layoutTopology(frame, 900);
+    expect(layout.cell).toBeGreaterThanOrEqual(11);
+    drawSandboxesOnCanvas(document.createElement('canvas'), frame, layout, null);
+    expect(calls.filter((c) => c.startsWith('fillText(A,'))).toHaveLength(1);
+    // One dashed outline for the booting pool sandbox, reset after it.
+    expect(calls.filter((c) => c === 'setLineDash(2,2)')).toHaveLength(1);
+    // Each pool cell: a faint fill, a dot and an outline.
+    expect(calls.filter((c) => c.startsWith('strokeRect(')).length).toBeGreaterThanOrEqual(3 + frame.sandboxes.length);
+
+    // And in fast forward, renderTopology hands pool and sandboxes to the canvas, none to the SVG.
+    const many = frameOf({ warmPool: { size: 3 } }, { memoryMb: 128, workload: { type: 'periodic', everyMs: 10 } }, (f) => f.sandboxes.length + f.poolSandboxes.length > 100);
+    const el = draw(many, { fastForward: true, playing: true });
+    expect(el.querySelector('canvas.topology-canvas')).not.toBeNull();
+    expect(el.querySelectorAll('g.pool-sandbox, g.sandbox')).toHaveLength(0);
+  });
+});
+
+describe('the sandbox legend', () => {
+  const states = (frame?: Frame) => sandboxLegend(frame).map((l) => l.state);
+  const classic = ['initializing.fetchingCode', 'invoking', 'idle', 'shuttingDown'];
+
+  it('stays at the four classic lines for a scenario without warm pool or snapStart', () => {
+    expect(states()).toEqual(classic);
+    expect(states(frameOf({}))).toEqual(classic);
+  });
+
+  it('adds the pool’s phase (A) and its generic cells when a warm pool is configured', () => {
+    const legend = sandboxLegend(frameOf({ warmPool: { size: 3 } }));
+    expect(legend.map((l) => l.state)).toEqual(['initializing.fetchingCode', 'initializing.assigningFromPool', 'invoking', 'idle', 'shuttingDown', 'pool']);
+    expect(legend[1]!.glyph).toBe('A');
+    expect(legend[5]!.text).toMatch(/^Warm pool: generic sandbox, not yet assigned/);
+  });
+
+  it('adds the snapshot restore (X) for a function with snapStart, not the pool’s (a snapStart function never takes one)', () => {
+    const legend = sandboxLegend(frameOf({ warmPool: { size: 2 } }, { snapStart: true }));
+    expect(legend.map((l) => l.state)).toEqual(['initializing.fetchingCode', 'initializing.restoringSnapshot', 'invoking', 'idle', 'shuttingDown', 'pool']);
+    expect(legend[1]!.glyph).toBe('X');
+  });
+
+  it('says it in French', async () => {
+    await i18n.changeLanguage('fr');
+    const legend = sandboxLegend(frameOf({ warmPool: { size: 3 } }));
+    expect(legend.find((l) => l.state === 'pool')!.text).toMatch(/^Pool chaud : sandbox générique, pas encore attribuée/);
+    expect(legend.find((l) => l.state === 'initializing.assigningFromPool')!.text).toMatch(/^Démarrage à froid depuis le pool chaud/);
+    const el = draw(frameOf({ warmPool: { size: 3 } }));
+    expect(el.querySelector('g.pool-sandbox title')!.textContent).toMatch(/^Sandbox générique \d+, sans fonction encore \(pool chaud, prête à être attribuée\), 1,0 Go réservés$/);
+  });
+});
