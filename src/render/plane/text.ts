@@ -1,6 +1,7 @@
 import { i18n } from '../../i18n';
 import type { Frame, RequestView } from '../../worker/frame';
 import { format } from '../locale';
+import { cachedText } from '../textCache';
 
 /**
  * The plane view's words, in the interface's language: the control plane's note, the arrows'
@@ -30,35 +31,24 @@ let planeWords: { lang: string; words: Record<'aria' | 'controlPlane' | 'control
 /** A worker box's label: "Worker 2 · 3 running", "Workers 0–4 · 12 running". */
 export function workerBoxLabel(first: number, last: number, running: number): string {
   // Asked for every box on every frame; the counts change, the sentences rarely.
-  const key = `${i18n.language}|${first}|${last}|${running}`;
-  let label = boxLabels.get(key);
-  if (label === undefined) {
+  return cachedText(`plane.box|${first}|${last}|${running}`, () => {
     const name = first === last ? i18n.t('render.plane.worker', { id: first }) : i18n.t('render.plane.workerRange', { first, last });
-    label = i18n.t('render.plane.running', { name, n: formatStationCount(running) });
-    if (boxLabels.size > 5_000) boxLabels.clear();
-    boxLabels.set(key, label);
-  }
-  return label;
+    return i18n.t('render.plane.running', { name, n: formatStationCount(running) });
+  });
 }
-const boxLabels = new Map<string, string>();
 
 /** A request token's tooltip: "Request 12 of resize: running (cold start)". */
 export function requestTitle(r: Pick<RequestView, 'id' | 'fn' | 'state' | 'cold'>, frame: Pick<Frame, 'functions'>): string {
   const fn = frame.functions[r.fn]!.name;
   // Hundreds of tokens change state every second: the sentence is made once per function, state
   // and language, with a mark where the id goes.
-  const key = `${i18n.language}|${fn}|${r.state}|${r.cold}`;
-  let sentence = titleSentences.get(key);
-  if (sentence === undefined) {
+  const sentence = cachedText(`plane.request|${fn}|${r.state}|${r.cold}`, () => {
     const values = { id: ID_MARK, fn, state: r.state };
-    sentence = r.cold ? i18n.t('render.plane.requestCold', values) : i18n.t('render.plane.request', values);
-    if (titleSentences.size > 5_000) titleSentences.clear();
-    titleSentences.set(key, sentence);
-  }
+    return r.cold ? i18n.t('render.plane.requestCold', values) : i18n.t('render.plane.request', values);
+  });
   return sentence.replace(ID_MARK, String(r.id));
 }
 const ID_MARK = '\u0001';
-const titleSentences = new Map<string, string>();
 
 /** A station's live count, with the language's thousands separator ("1,234"; "1 234"). */
 export const formatStationCount = (n: number): string => format(',.0f')(n);

@@ -3,7 +3,7 @@ import type { Frame, PoolSandboxView, SandboxView } from '../../worker/frame';
 import { functionColor } from '../palette';
 import { layoutTopology, type TopologyLayout } from './layout';
 import { drawSandboxesOnCanvas } from './canvas';
-import { i18n } from '../../i18n';
+import { getLang, i18n } from '../../i18n';
 import { sandboxGlyph } from './sandboxStyle';
 import { formatMb, hostLabel, hostTitle, poolSandboxLabel, sandboxLabel } from './text';
 import './topology.css';
@@ -123,8 +123,9 @@ function drawPatterns(defs: Sel<SVGDefsElement>, frame: Frame): void {
 
 function drawHosts(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, opts: TopologyOptions): void {
   const hostById = new Map(frame.hosts.map((h) => [h.id, h]));
-  const sel = g
-    .selectAll<SVGGElement, TopologyLayout['hosts'][number]>('g.host')
+  const lang = getLang();
+  const selectedHost = opts.selected?.kind === 'host' ? opts.selected.id : -1;
+  g.selectAll<SVGGElement, TopologyLayout['hosts'][number]>('g.host')
     .data(layout.hosts, (h) => h.id)
     .join((enter) => {
       const e = enter.append('g').attr('class', 'host').attr('tabindex', 0).attr('role', 'button');
@@ -135,29 +136,36 @@ function drawHosts(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, op
       e.append('title');
       return e;
     })
-    .attr('transform', (h) => `translate(${h.x},${h.y})`)
-    .attr('aria-label', (h) => hostLabel(hostById.get(h.id)!))
-    .classed('selected', (h) => opts.selected?.kind === 'host' && opts.selected.id === h.id)
     .on('click', (_, h) => opts.onSelect({ kind: 'host', id: h.id }))
     .on('keydown', (ev: KeyboardEvent, h) => {
       if (ev.key === 'Enter' || ev.key === ' ') {
         ev.preventDefault();
         opts.onSelect({ kind: 'host', id: h.id });
       }
+    })
+    .each(function (h) {
+      // A host changes when its box moves or its memory in use does: most frames, nothing to write.
+      const node = this as SVGGElement & Drawn;
+      const host = hostById.get(h.id)!;
+      const look = `${lang}|${h.x},${h.y},${h.w},${h.h}|${host.usedMb}/${host.memoryMb}|${h.id === selectedHost}`;
+      if (node.__look === look) return;
+      node.__look = look;
+      node.setAttribute('transform', `translate(${h.x},${h.y})`);
+      node.setAttribute('aria-label', hostLabel(host));
+      node.classList.toggle('selected', h.id === selectedHost);
+      const [box, title, track, used, tip] = node.children as unknown as [SVGRectElement, SVGTextElement, SVGRectElement, SVGRectElement, SVGTitleElement];
+      box.setAttribute('width', String(h.w));
+      box.setAttribute('height', String(h.h));
+      title.textContent = hostTitle(host);
+      track.setAttribute('width', String(h.w - 16));
+      used.setAttribute('width', String(((h.w - 16) * host.usedMb) / host.memoryMb));
+      tip.textContent = hostLabel(host);
     });
-  sel.select('rect.host-box').attr('width', (h) => h.w).attr('height', (h) => h.h);
-  sel.select('text.host-title').text((h) => hostTitle(hostById.get(h.id)!));
-  sel.select('rect.mem-track').attr('width', (h) => h.w - 16);
-  sel.select('rect.mem-used').attr('width', (h) => {
-    const host = hostById.get(h.id)!;
-    return ((h.w - 16) * host.usedMb) / host.memoryMb;
-  });
-  sel.select('title').text((h) => hostLabel(hostById.get(h.id)!));
 }
 
 function drawGuests(g: Sel<SVGGElement>, layout: TopologyLayout, opts: TopologyOptions): void {
-  const sel = g
-    .selectAll<SVGGElement, TopologyLayout['guests'][number]>('g.guest')
+  const selectedGuest = opts.selected?.kind === 'guestOs' ? opts.selected.id : -1;
+  g.selectAll<SVGGElement, TopologyLayout['guests'][number]>('g.guest')
     .data(layout.guests, (d) => d.key)
     .join((enter) => {
       const e = enter.append('g').attr('class', 'guest');
@@ -165,16 +173,24 @@ function drawGuests(g: Sel<SVGGElement>, layout: TopologyLayout, opts: TopologyO
       e.append('text').attr('class', 'guest-label').attr('x', 6).attr('y', 12);
       return e;
     })
-    .attr('class', (d) => `guest ${d.kind}`)
-    .attr('transform', (d) => `translate(${d.x},${d.y})`)
-    .classed('selected', (d) => d.guestOs !== null && opts.selected?.kind === 'guestOs' && opts.selected.id === d.guestOs)
     .on('click', (ev: MouseEvent, d) => {
       if (d.guestOs === null) return;
       ev.stopPropagation();
       opts.onSelect({ kind: 'guestOs', id: d.guestOs });
+    })
+    .each(function (d) {
+      const node = this as SVGGElement & Drawn;
+      const selected = d.guestOs !== null && d.guestOs === selectedGuest;
+      const look = `${d.kind}|${d.x},${d.y},${d.w},${d.h}|${d.label}|${selected}`;
+      if (node.__look === look) return;
+      node.__look = look;
+      node.setAttribute('class', `guest ${d.kind}${selected ? ' selected' : ''}`);
+      node.setAttribute('transform', `translate(${d.x},${d.y})`);
+      const [box, label] = node.children as unknown as [SVGRectElement, SVGTextElement];
+      box.setAttribute('width', String(d.w));
+      box.setAttribute('height', String(d.h));
+      label.textContent = d.label;
     });
-  sel.select('rect.guest-box').attr('width', (d) => d.w).attr('height', (d) => d.h);
-  sel.select('text.guest-label').text((d) => d.label);
 }
 
 /** What a sandbox last showed: attributes are written only when it changes. */

@@ -1,6 +1,7 @@
 import { i18n } from '../../i18n';
 import type { Frame } from '../../worker/frame';
 import { plural } from '../locale';
+import { cachedText } from '../textCache';
 
 /**
  * Where each host, guest OS and sandbox of a frame is drawn. Pure: a function of the frame, the
@@ -33,6 +34,48 @@ const POOL_KEY = 'pool';
  * `maxHeight`, so 10 sandboxes are large and 10,000 are still all on screen.
  */
 export function layoutTopology(frame: Frame, width: number, maxHeight = 640): TopologyLayout {
+  // Most frames move no sandbox in or out: the last layout is reused when everything it
+  // depends on is the same (a hash of it, taken without allocating), which spares the page
+  // thousands of objects per frame and the pauses of collecting them.
+  const sig = layoutSignature(frame, width, maxHeight);
+  if (last && last.sig === sig) return last.layout;
+  const layout = computeLayout(frame, width, maxHeight);
+  last = { sig, layout };
+  return layout;
+}
+let last: { sig: string; layout: TopologyLayout } | null = null;
+
+/**
+ * What a layout depends on: the width, the height allowed, the language, the accounts, the hosts, the guest
+ * OSes (with an account VM's memory in use, which sizes its empty slots), and which sandbox and
+ * pool sandbox sits on which host and guest OS (a sandbox never moves), hashed in two 32-bit
+ * lanes with their counts.
+ */
+export function layoutSignature(frame: Frame, width: number, maxHeight: number): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  const mix = (v: number) => {
+    a = Math.imul(a ^ v, 0x01000193) >>> 0;
+    b = (Math.imul(b + v, 0x5bd1e995) ^ (b >>> 13)) >>> 0;
+  };
+  for (const h of frame.hosts) mix(h.id);
+  for (const g of frame.guestOses) {
+    mix(g.id);
+    mix(g.host);
+    if (g.kind === 'account-vm') mix(g.memoryMb - g.usedMb);
+  }
+  for (const sb of frame.sandboxes) {
+    mix(sb.id);
+    mix(sb.guestOs);
+  }
+  for (const p of frame.poolSandboxes) {
+    mix(p.id);
+    mix(p.host);
+  }
+  return `${width}|${maxHeight}|${i18n.language}|${frame.accounts.join(',')}|${frame.hosts.length}|${frame.guestOses.length}|${frame.sandboxes.length}|${frame.poolSandboxes.length}|${frame.functions.map((f) => f.memoryMb).join(',')}|${a}|${b}`;
+}
+
+function computeLayout(frame: Frame, width: number, maxHeight: number): TopologyLayout {
   const cols = Math.max(1, Math.min(frame.hosts.length, Math.floor((width + GAP) / (240 + GAP))));
   const hostW = (width - GAP * (cols - 1)) / cols;
   const innerW = hostW - 2 * PAD;
@@ -45,11 +88,16 @@ export function layoutTopology(frame: Frame, width: number, maxHeight = 640): To
   for (const g of frame.guestOses) {
     if (g.kind === 'account-vm') groups.get(g.host)!.set(`vm-${g.id}`, { account: g.account, guestOs: g.id, ids: [], capacity: 0 });
   }
-  const sorted = [...frame.sandboxes].sort((a, b) => a.id - b.id);
+  // The worker sends sandboxes in id order already; sort only if not (a copy, the frame is shared).
+  const inOrder = frame.sandboxes.every((sb, i, all) => i === 0 || all[i - 1]!.id < sb.id);
+  const sorted = inOrder ? frame.sandboxes : [...frame.sandboxes].sort((a, b) => a.id - b.id);
+  // One group key per guest OS, not a new string per sandbox.
+  const keyOf = new Map<number, string>();
   for (const sb of sorted) {
     const g = guestById.get(sb.guestOs);
     if (!g) continue;
-    const key = g.kind === 'account-vm' ? `vm-${g.id}` : `acct-${g.account}`;
+    let key = keyOf.get(g.id);
+    if (key === undefined) keyOf.set(g.id, (key = g.kind === 'account-vm' ? `vm-${g.id}` : `acct-${g.account}`));
     const hostGroups = groups.get(sb.host)!;
     if (!hostGroups.has(key)) hostGroups.set(key, { account: g.account, guestOs: null, ids: [], capacity: 0 });
     hostGroups.get(key)!.ids.push(sb.id);
@@ -113,10 +161,10 @@ export function layoutTopology(frame: Frame, width: number, maxHeight = 640): To
           account: g.account,
           host: h.id,
           label: isPool
-            ? plural('render.topology.pool.group', g.ids.length, { n: g.ids.length })
+            ? cachedText(`topology.pool|${g.ids.length}`, () => plural('render.topology.pool.group', g.ids.length, { n: g.ids.length }))
             : isVm
-              ? i18n.t('render.topology.accountVmLabel', { account: g.account })
-              : plural('render.topology.microvms', g.ids.length, { account: g.account, n: g.ids.length }),
+              ? cachedText(`topology.vm|${g.account}`, () => i18n.t('render.topology.accountVmLabel', { account: g.account }))
+              : cachedText(`topology.microvms|${g.account}|${g.ids.length}`, () => plural('render.topology.microvms', g.ids.length, { account: g.account, n: g.ids.length })),
           x: x + PAD,
           y,
           w: innerW,

@@ -1,6 +1,7 @@
 import { i18n } from '../../i18n';
 import type { Frame, PoolSandboxView, SandboxView } from '../../worker/frame';
 import { format, percentSign, plural } from '../locale';
+import { cachedText } from '../textCache';
 import { phaseOf } from './sandboxStyle';
 
 /**
@@ -19,13 +20,15 @@ type Host = Frame['hosts'][number];
 
 /** The title drawn in a host's box: "Worker 0 · 38% of 16 GB". */
 export function hostTitle(h: Host): string {
-  const percent = `${format('.0f')((100 * h.usedMb) / h.memoryMb)}${percentSign()}`;
-  return i18n.t('render.topology.hostTitle', { id: h.id, percent, memory: formatMb(h.memoryMb) });
+  return cachedText(`topology.hostTitle|${h.id}|${h.usedMb}|${h.memoryMb}`, () => {
+    const percent = `${format('.0f')((100 * h.usedMb) / h.memoryMb)}${percentSign()}`;
+    return i18n.t('render.topology.hostTitle', { id: h.id, percent, memory: formatMb(h.memoryMb) });
+  });
 }
 
 /** A host's tooltip and accessible name: "Worker 0: 6 GB of 16 GB in use". */
 export function hostLabel(h: Host): string {
-  return i18n.t('render.topology.host', { id: h.id, used: formatMb(h.usedMb), total: formatMb(h.memoryMb) });
+  return cachedText(`topology.host|${h.id}|${h.usedMb}|${h.memoryMb}`, () => i18n.t('render.topology.host', { id: h.id, used: formatMb(h.usedMb), total: formatMb(h.memoryMb) }));
 }
 
 /** A sandbox's tooltip and accessible name: "Sandbox 4 of resize: idle (frozen, warm), 3 invocations". */
