@@ -66,7 +66,7 @@ export function ChartsPanel() {
     let pending: Frame | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
 
-    let raf = 0;
+    let cancelNext = () => {};
     const drawChart = (frame: Frame, i: number) => {
       const svg = svgRefs.current[i];
       if (svg) measured('chart', () => CHARTS[i]!.render(svg, frame, { width: size.width, height: size.height }));
@@ -74,19 +74,20 @@ export function ChartsPanel() {
     const draw = (frame: Frame) => {
       pending = null;
       lastDrawAt = performance.now();
-      cancelAnimationFrame(raf);
+      cancelNext();
       if (!usePlayback.getState().playing && drawnOnce.current) {
         CHARTS.forEach((_, i) => drawChart(frame, i));
         return;
       }
       drawnOnce.current = true;
       // While playing, and for the page's first draw (every chart built from scratch while the
-      // page is still starting), one chart per animation frame: six charts at once would make a
-      // long task; spread out, no frame carries more than one.
+      // page is still starting), one chart at a time, each in its own idle moment: six charts at
+      // once would make a long task, and a chart drawn inside the frame's rendering task would
+      // add to it; spread out, no task carries more than one.
       let i = 0;
       const next = () => {
         drawChart(frame, i++);
-        if (i < CHARTS.length) raf = requestAnimationFrame(next);
+        if (i < CHARTS.length) cancelNext = whenIdle(next);
       };
       next();
     };
@@ -112,7 +113,7 @@ export function ChartsPanel() {
     });
     return () => {
       unsubscribe();
-      cancelAnimationFrame(raf);
+      cancelNext();
       if (timer) clearTimeout(timer);
     };
     // `lang` is read by the charts at draw time (src/render/locale.ts); a new language restarts
@@ -134,4 +135,17 @@ export function ChartsPanel() {
       </div>
     </section>
   );
+}
+
+/**
+ * Runs `cb` when the page is idle (between frames), at most 100 ms later; returns a canceller.
+ * Charts are the views that can wait: the plane and topology animate, the charts summarise.
+ */
+function whenIdle(cb: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(cb, { timeout: 100 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(cb, 0);
+  return () => clearTimeout(id);
 }

@@ -8,6 +8,12 @@
 export function keyedJoin<T extends { id: number }, E extends Element>(parent: Element, items: readonly T[], create: (item: T) => E, update: (node: E, item: T) => void): void {
   const layer = parent as Element & { __nodes?: Map<number, E> };
   const nodes = (layer.__nodes ??= new Map());
+  if (items.length === 0) {
+    // All gone at once (fast forward turned the tokens off): one operation, not one per node.
+    if (nodes.size > 0) parent.replaceChildren();
+    nodes.clear();
+    return;
+  }
   const seen = new Set<number>();
   for (const item of items) {
     seen.add(item.id);

@@ -82,8 +82,9 @@ export function renderTopology(container: HTMLElement, frame: Frame, opts: Topol
     .attr('class', 'topology-canvas')
     .attr('aria-hidden', 'true');
   if (many) {
-    svg.select('g.sandboxes').selectAll('*').remove();
-    poolG.selectAll('*').remove();
+    // Emptied in one operation: removing a thousand cells one by one took a 150 ms frame at Play.
+    svg.select<SVGGElement>('g.sandboxes').node()!.replaceChildren();
+    poolG.node()!.replaceChildren();
     drawSandboxesOnCanvas(canvas.node()!, frame, layout, opts.selected?.kind === 'sandbox' ? opts.selected.id : null);
   } else {
     drawSandboxes(svg.select('g.sandboxes'), frame, layout, opts);
