@@ -73,4 +73,30 @@ describe('the packed frame', () => {
       expect(view.reclaimAt).toBe(view.state === 'idle' ? sb.stateEndsAt : null);
     }
   });
+
+  it('reuses the previous frame’s object for every sandbox and guest OS that did not change, and only for those', () => {
+    const h = new History(scenario('two-accounts-account-vm'));
+    h.advanceTo(30_000);
+    const before = unpackFrame(buildWireFrame(h, 1));
+    h.advanceTo(30_500);
+    const after = unpackFrame(buildWireFrame(h, 2), before);
+    // Exactly what a fresh unpack gives, field for field.
+    expect(after).toEqual(unpackFrame(buildWireFrame(h, 2)));
+    const old = new Map(before.sandboxes.map((x) => [x.id, x]));
+    let reused = 0;
+    let changed = 0;
+    for (const view of after.sandboxes) {
+      const prev = old.get(view.id);
+      if (prev === view) reused++;
+      else if (prev) {
+        changed++;
+        // A new object only where some field differs.
+        expect(view).not.toEqual(prev);
+      }
+    }
+    expect(reused).toBeGreaterThan(0);
+    expect(changed).toBeGreaterThan(0);
+    const oldGuests = new Map(before.guestOses.map((g) => [g.id, g]));
+    for (const g of after.guestOses) if (oldGuests.get(g.id) === g) expect(g).toEqual(oldGuests.get(g.id));
+  });
 });

@@ -44,9 +44,23 @@ export function renderPlane(svg: SVGSVGElement, frame: Frame, opts: PlaneOptions
   drawCounts(layers.counts, frame);
   drawAppStations(layers.appStations, frame, lang);
   const shown = opts.tokens === false ? { ...frame, requests: [], recentlyEnded: [] } : frame;
-  // Token places need the sandboxes by id; made only when there are tokens to place.
-  let index: Map<number, Frame['sandboxes'][number]> | null = null;
-  const sandboxes: SandboxIndex = { get: (id: number) => (index ??= new Map(frame.sandboxes.map((sb) => [sb.id, sb]))).get(id) };
+  // Token places need sandboxes by id: a binary search of the frame's (the worker sends them in
+  // id order), rather than a Map of thousands built on every frame for a few hundred tokens.
+  const all = frame.sandboxes;
+  const sandboxes: SandboxIndex = {
+    get: (id: number) => {
+      let lo = 0;
+      let hi = all.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = all[mid]!.id;
+        if (v === id) return all[mid];
+        if (v < id) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined; // gone (an ended request's sandbox may have been reclaimed since)
+    },
+  };
   drawEnded(layers.ended, shown, opts, hostBox, sandboxes);
   drawTokens(layers.tokens, shown, opts, hostBox, sandboxes);
 }

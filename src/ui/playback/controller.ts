@@ -1,4 +1,4 @@
-import { setFrame } from '../../store/latestFrame';
+import { latestFrame, setFrame } from '../../store/latestFrame';
 import { speedOf, usePlayback } from '../../store/playback';
 import type { StepTarget } from '../../lessons/types';
 import type { LoadResult } from '../../worker/api';
@@ -30,6 +30,13 @@ class PlaybackController {
   private pendingSeek: number | null = null;
   private seekQueued: Promise<void> | null = null;
   private raf = 0;
+  /**
+   * While playing, a frame the worker sent waits here for the next animation frame to be
+   * drawn, so the worker computes the next one meanwhile (at 10,000 sandboxes, drawing and
+   * computing one after the other halved the frame rate). A newer frame replaces a waiting one.
+   */
+  private waiting: WireFrame | null = null;
+  private drawRaf = 0;
   /** Bumped by a restart: commands queued before it are dropped, not sent to the new worker. */
   private epoch = 0;
   /** The last scenario that loaded and the last moment shown: where a restart resumes. */
@@ -112,7 +119,12 @@ class PlaybackController {
   }
 
   private show(wire: WireFrame): void {
-    const frame = unpackFrame(wire);
+    // Anything shown now is newer than a frame still waiting for its animation frame.
+    this.waiting = null;
+    if (this.drawRaf) cancelAnimationFrame(this.drawRaf);
+    this.drawRaf = 0;
+    // Unchanged sandboxes and guest OSes keep their objects from the frame shown before.
+    const frame = unpackFrame(wire, latestFrame.getState().frame ?? undefined);
     if (this.lastGood) this.lastGood.t = frame.t;
     setFrame(frame);
     usePlayback.setState({ t: frame.t, durationMs: frame.durationMs, done: frame.done });
@@ -120,13 +132,29 @@ class PlaybackController {
   }
 
   /** One worker call that answers with a frame; a failure is shown, not thrown. */
-  private async call(fn: () => Promise<WireFrame>): Promise<void> {
+  private async call(fn: () => Promise<WireFrame>, drawNextFrame = false): Promise<void> {
     if (this.stopped) return;
     try {
-      this.show(await this.guard(fn()));
+      const wire = await this.guard(fn());
+      if (drawNextFrame) this.drawSoon(wire);
+      else this.show(wire);
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  /** Draws `wire` at the next animation frame (the latest one, if several came meanwhile). */
+  private drawSoon(wire: WireFrame): void {
+    this.waiting = wire;
+    this.drawRaf ||= requestAnimationFrame(() => {
+      this.drawRaf = 0;
+      this.flushWaiting();
+    });
+  }
+
+  private flushWaiting(): void {
+    const wire = this.waiting;
+    if (wire) this.show(wire);
   }
 
   /** Loads a scenario; `atMs` keeps the playback position across an edit. False if invalid. */
@@ -189,11 +217,13 @@ class PlaybackController {
 
   private tick = (wall: number): void => {
     if (!usePlayback.getState().playing) return;
-    if (this.idle) {
+    // One advance at the worker and one queued behind it at most: the queued one is sent the
+    // moment the first answers, while that answer waits to be drawn.
+    if (this.queued <= 1) {
       const dt = Math.min(MAX_TICK_MS, wall - this.lastWall);
       this.lastWall = wall;
       const simMs = dt * speedOf(usePlayback.getState());
-      if (simMs > 0) void this.enqueue(() => this.call(() => simWorker().advance(simMs)));
+      if (simMs > 0) void this.enqueue(() => this.call(() => simWorker().advance(simMs), true));
     }
     this.raf = requestAnimationFrame(this.tick);
   };
@@ -243,7 +273,8 @@ class PlaybackController {
 
   /** Resolves once every command given so far has run (tests and lessons wait on it). */
   settled(): Promise<void> {
-    return this.enqueue(async () => undefined);
+    // Done also means drawn: a frame still waiting for its animation frame is shown now.
+    return this.enqueue(async () => this.flushWaiting());
   }
 }
 
