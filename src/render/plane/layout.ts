@@ -154,12 +154,13 @@ export function placeRequest(rq: RequestView, frame: Frame, hostBox: HostBoxOf, 
   }
 }
 
-/** Where an ended request is shown while it fades: throttled at the 429 sink, others where they ended. */
+/** Where an ended request is shown while it fades: throttled beside the 429 sink, others where they ended. */
 export function placeEnded(e: EndedRequestView, hostBox: HostBoxOf, sandboxes: SandboxIndex): { x: number; y: number } {
   const j = jitter(e.id, 12);
   if (e.outcome === 'throttled') {
-    const c = center('throttle');
-    return { x: c.x + j.x, y: c.y + j.y };
+    // Beside the sink, on its left, not on it: a burst of them would hide its "429" label.
+    const t = STATIONS.find((s) => s.id === 'throttle')!;
+    return { x: t.x - 20 + j.x * 0.6, y: t.y + t.h / 2 + j.y * 0.8 };
   }
   const sandbox = e.sandbox === null ? undefined : sandboxes.get(e.sandbox);
   if (sandbox) {
