@@ -74,7 +74,7 @@ describe('trace files, fuzzed', () => {
         const checked = checkScenario(scenario);
         if (scenario.functions.length === 0) {
           // Every function was idle in the chosen minutes: the notes say there is nothing to replay.
-          expect(notes.join(' ')).toContain('No function to replay');
+          expect(notes.map((n) => n.text).join(' ')).toContain('No function to replay');
           return;
         }
         expect(checked.ok ? [] : checked.issues.map((i) => i.message)).toEqual([]);

@@ -48,7 +48,7 @@ describe('a trace as a FaaScope scenario', () => {
     // HTTP callers wait; a timer's events are queued and retried.
     expect([http!.invocation, http2!.invocation, timer!.invocation]).toEqual(['sync', 'sync', 'async']);
     expect(http2!.durationMs).toEqual({ dist: 'lognormal', medianMs: 1000, sigma: 1 });
-    expect(notes).toEqual([
+    expect(notes.map((n) => n.text)).toEqual([
       '1 function not invoked in minutes 1..1440 left out.',
       '2 functions have no durations row: a lognormal of median 1 s is used.',
       '3 memory sizes brought into 128..10240 MB.',
@@ -59,7 +59,7 @@ describe('a trace as a FaaScope scenario', () => {
     const { scenario, notes } = toScenario(trace(), { top: 2 });
     expect(scenario.functions.map((f) => f.name)).toEqual(['http-aaaaaaaa-ffffffff', 'http-aaaaaaaa-ffffffff-2']);
     expect(scenario.accounts).toEqual([{ id: 'owner-11111111' }]);
-    expect(notes).toContain('The 2 most invoked of 3 functions kept.');
+    expect(notes.map((n) => n.text)).toContain('The 2 most invoked of 3 functions kept.');
     expect(checkScenario(scenario).ok).toBe(true);
   });
 

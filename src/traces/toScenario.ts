@@ -30,14 +30,25 @@ const DEFAULT_DURATION: DistributionInput = { dist: 'lognormal', medianMs: 1000,
 const MAX_PER_MINUTE = 6_000_000;
 
 /**
+ * What the conversion approximated or left out: an id and its numbers, for the interface to say
+ * in its language, and the English sentence (the command line and the tests read it).
+ */
+export const TRACE_NOTE_IDS = ['idleLeftOut', 'topKept', 'nothing', 'noDurations', 'noMemory', 'clamped', 'capped'] as const;
+export interface TraceNote {
+  id: (typeof TRACE_NOTE_IDS)[number];
+  values: Record<string, number>;
+  text: string;
+}
+
+/**
  * A FaaScope scenario replaying part of a parsed (and joined) trace: one account per owner,
  * one function per trace function with its per-minute counts as the workload, an `empirical`
  * duration from the durations file's percentiles, memory from the app's average allocated MB
  * (clamped to 128..10,240 MB: Azure measures an app's committed memory, shared by its
  * functions, where FaaScope gives each function its own). `notes` say what was approximated.
  */
-export function toScenario(trace: InvocationsResult, options: ToScenarioOptions = {}): { scenario: ScenarioInput; notes: string[] } {
-  const notes: string[] = [];
+export function toScenario(trace: InvocationsResult, options: ToScenarioOptions = {}): { scenario: ScenarioInput; notes: TraceNote[] } {
+  const notes: TraceNote[] = [];
   const day = Math.max(1, trace.minutesPerDay);
   const from = clampInt(options.fromMinute ?? 0, 0, day - 1);
   const to = clampInt(options.toMinute ?? day, from + 1, day);
@@ -54,11 +65,11 @@ export function toScenario(trace: InvocationsResult, options: ToScenarioOptions 
     .filter((x) => x.n > 0)
     .sort((a, b) => b.n - a.n || a.f.line - b.f.line);
   const idle = trace.functions.length - ranked.length;
-  if (idle > 0) notes.push(`${idle} function${idle === 1 ? '' : 's'} not invoked in minutes ${from + 1}..${to} left out.`);
+  if (idle > 0) notes.push({ id: 'idleLeftOut', values: { count: idle, from: from + 1, to }, text: `${idle} function${idle === 1 ? '' : 's'} not invoked in minutes ${from + 1}..${to} left out.` });
   // (A negative `top` would make `slice` drop functions from the end: none is none.)
   const wanted = Math.max(0, Math.min(options.top ?? ranked.length, cap));
-  if (wanted < ranked.length) notes.push(`The ${wanted} most invoked of ${ranked.length} functions kept.`);
-  if (wanted === 0) notes.push('No function to replay: a scenario needs at least one.');
+  if (wanted < ranked.length) notes.push({ id: 'topKept', values: { kept: wanted, of: ranked.length }, text: `The ${wanted} most invoked of ${ranked.length} functions kept.` });
+  if (wanted === 0) notes.push({ id: 'nothing', values: {}, text: 'No function to replay: a scenario needs at least one.' });
   const chosen = ranked.slice(0, wanted).map((x) => x.f);
 
   const accounts = new Map<string, string>();
@@ -104,10 +115,10 @@ export function toScenario(trace: InvocationsResult, options: ToScenarioOptions 
       workload: { type: 'perMinute', counts },
     });
   }
-  if (noDurations > 0) notes.push(`${noDurations} function${noDurations === 1 ? ' has' : 's have'} no durations row: a lognormal of median 1 s is used.`);
-  if (noMemory > 0) notes.push(`${noMemory} function${noMemory === 1 ? '' : 's'} without app memory: ${options.defaultMemoryMb ?? 256} MB used.`);
-  if (clamped > 0) notes.push(`${clamped} memory size${clamped === 1 ? '' : 's'} brought into ${figures.minMemoryMb.value}..${figures.maxMemoryMb.value} MB.`);
-  if (capped > 0) notes.push(`${capped} minute count${capped === 1 ? '' : 's'} over ${MAX_PER_MINUTE.toLocaleString('en-US')} capped.`);
+  if (noDurations > 0) notes.push({ id: 'noDurations', values: { count: noDurations }, text: `${noDurations} function${noDurations === 1 ? ' has' : 's have'} no durations row: a lognormal of median 1 s is used.` });
+  if (noMemory > 0) notes.push({ id: 'noMemory', values: { count: noMemory, mb: options.defaultMemoryMb ?? 256 }, text: `${noMemory} function${noMemory === 1 ? '' : 's'} without app memory: ${options.defaultMemoryMb ?? 256} MB used.` });
+  if (clamped > 0) notes.push({ id: 'clamped', values: { count: clamped, min: figures.minMemoryMb.value, max: figures.maxMemoryMb.value }, text: `${clamped} memory size${clamped === 1 ? '' : 's'} brought into ${figures.minMemoryMb.value}..${figures.maxMemoryMb.value} MB.` });
+  if (capped > 0) notes.push({ id: 'capped', values: { count: capped, max: MAX_PER_MINUTE }, text: `${capped} minute count${capped === 1 ? '' : 's'} over ${MAX_PER_MINUTE.toLocaleString('en-US')} capped.` });
 
   const scenario: ScenarioInput = {
     version: 1,

@@ -6,7 +6,7 @@ import { createHybridState, decide, histogramView, observeIdle, type HybridDecis
 import { parseScenario, ScenarioError, type Distribution, type ScenarioInput } from '../sim/scenario';
 import { durationsReader, invocationsReader, joinTrace, memoryReader, type InvocationsResult, type JoinSummary } from '../traces/azure';
 import { traceSizeProblem, type TraceReader } from '../traces/csvTable';
-import { toScenario } from '../traces/toScenario';
+import { toScenario, type TraceNote } from '../traces/toScenario';
 
 /**
  * The cold-start lab's work in its own Web Worker (a second instance of sim.worker.ts, so live
@@ -72,7 +72,7 @@ export interface ImportSummary extends JoinSummary {
 }
 
 export type ImportResult =
-  | { ok: true; scenario: ScenarioInput; notes: string[]; problems: ImportProblem[]; moreProblems: number; summary: ImportSummary }
+  | { ok: true; scenario: ScenarioInput; notes: TraceNote[]; problems: ImportProblem[]; moreProblems: number; summary: ImportSummary }
   | { ok: false; problems: ImportProblem[]; moreProblems: number };
 
 const CHUNK = 1 << 20;
@@ -159,7 +159,7 @@ export async function importTrace(files: TraceFiles, options: ImportOptions = {}
   const busyLeftOut = invocations.functions.length - quiet.length;
   const { scenario, notes } = toScenario({ ...invocations, functions: quiet }, { fromMinute: from, toMinute: to, maxFunctions: options.maxFunctions ?? LAB_MAX_FUNCTIONS, name: 'Azure Functions trace' });
   if (scenario.functions.length === 0) {
-    problems.push({ file: 'invocations', line: 0, message: notes.at(-1) ?? 'No function to replay.' });
+    problems.push({ file: 'invocations', line: 0, message: notes.at(-1)?.text ?? 'No function to replay.' });
     return { ok: false, problems, moreProblems };
   }
   const hosts = hostsFor(scenario);

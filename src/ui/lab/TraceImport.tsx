@@ -192,9 +192,7 @@ export function TraceImport() {
             <li>{t('lab.import.joined', { durations: formatCount(result.summary.withDurations, lang), memory: formatCount(result.summary.withMemory, lang), functions: formatCount(result.summary.functions, lang) })}</li>
             <li>{t('lab.import.hosts', { hosts: formatCount(result.summary.hosts, lang) })}</li>
             {result.notes.map((n, i) => (
-              <li key={i} lang="en">
-                {n}
-              </li>
+              <li key={i}>{t(`lab.notes.${n.id}`, { ...Object.fromEntries(Object.entries(n.values).map(([k, v]) => [k, k === 'count' ? v : formatCount(v, lang)])), count: n.values.count ?? 0 })}</li>
             ))}
           </ul>
           <div className="lab-actions">

@@ -56,6 +56,21 @@ export const labEn = {
     open: 'Open as scenario',
     opened: '✓ Opened in the editor and the views.',
   },
+  /** What the conversion approximated or left out (src/traces/toScenario.ts, TraceNote). */
+  notes: {
+    idleLeftOut_one: '{{count}} function not invoked in minutes {{from}}..{{to}} left out.',
+    idleLeftOut_other: '{{count}} functions not invoked in minutes {{from}}..{{to}} left out.',
+    topKept: 'The {{kept}} most invoked of {{of}} functions kept.',
+    nothing: 'No function to replay: a scenario needs at least one.',
+    noDurations_one: '{{count}} function has no durations row: a lognormal of median 1 s is used.',
+    noDurations_other: '{{count}} functions have no durations row: a lognormal of median 1 s is used.',
+    noMemory_one: '{{count}} function without app memory: {{mb}} MB used.',
+    noMemory_other: '{{count}} functions without app memory: {{mb}} MB used.',
+    clamped_one: '{{count}} memory size brought into {{min}}..{{max}} MB.',
+    clamped_other: '{{count}} memory sizes brought into {{min}}..{{max}} MB.',
+    capped_one: '{{count}} minute count over {{max}} capped.',
+    capped_other: '{{count}} minute counts over {{max}} capped.',
+  },
   compare: {
     title: '2. Compare keep-alive policies',
     intro: 'Runs the scenario in the editor (“{{name}}”) once per policy, with the same seed, in a worker of its own: playback goes on meanwhile.',

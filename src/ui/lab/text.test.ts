@@ -25,3 +25,23 @@ describe("the lab's own text (loaded with its tab)", () => {
     expect(untranslated).toEqual([]);
   });
 });
+
+describe('the notes of a trace conversion, in the interface’s language', () => {
+  it('has a sentence for every note the conversion can make, in English and French, naming its numbers', async () => {
+    const { i18n } = await import('../../i18n');
+    const { toScenario, TRACE_NOTE_IDS } = await import('../../traces/toScenario');
+    for (const lang of ['en', 'fr'] as const) {
+      for (const id of TRACE_NOTE_IDS) {
+        const text = i18n.getFixedT(lang)(`lab.notes.${id}`, { count: 2, from: 11, to: 22, kept: 33, of: 44, mb: 55, min: 66, max: 77 });
+        expect(text, `${lang} ${id}`).not.toContain('lab.notes');
+        expect(text, `${lang} ${id}`).not.toContain('{{');
+      }
+    }
+    // The English sentence the command line prints is the interface's English.
+    const trace = { minutesPerDay: 3, functions: [{ owner: 'o', app: 'a', fn: 'f', trigger: 'http', line: 2, minutes: [0], counts: [1] }, { owner: 'o', app: 'b', fn: 'g', trigger: 'http', line: 3, minutes: [], counts: [] }] };
+    const { notes } = toScenario(trace as unknown as Parameters<typeof toScenario>[0]);
+    const idle = notes.find((n) => n.id === 'idleLeftOut')!;
+    expect(i18n.getFixedT('en')('lab.notes.idleLeftOut', idle.values)).toBe(idle.text);
+    expect(i18n.getFixedT('fr')('lab.notes.idleLeftOut', idle.values)).toBe('1 fonction jamais invoquée dans les minutes 1 à 3, laissée de côté.');
+  });
+});
