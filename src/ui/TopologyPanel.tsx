@@ -20,7 +20,8 @@ export function TopologyPanel() {
   const selected = useSelection((s) => s.selected);
   const select = useSelection((s) => s.select);
   const frame = useFrame(1);
-  // Fast forward (100× and up, playing): many sandboxes go on the canvas; SVG again when paused.
+  // Fast forward (100× and up, playing): many sandboxes go on the canvas; SVG again when paused
+  // (a change redraws the current frame).
   const fastForward = usePlayback((s) => s.playing && speedOf(s) >= 100);
   const playing = usePlayback((s) => s.playing);
 
@@ -33,14 +34,17 @@ export function TopologyPanel() {
 
   useEffect(() => {
     const draw = (f: Frame) => {
+      // Playing and speed as they are now, not as this effect last saw them: the first frame
+      // after Play comes before React re-renders, and drawn as paused it took 200 ms of SVG.
+      const now = usePlayback.getState();
       measured('topology', () => {
         layoutRef.current = renderTopology(ref.current!, f, {
           width,
-          animate: !prefersReducedMotion() && speedOf(usePlayback.getState()) <= 30 && f.sandboxes.length <= 300,
+          animate: !prefersReducedMotion() && speedOf(now) <= 30 && f.sandboxes.length <= 300,
           selected,
           onSelect: select,
-          fastForward,
-          playing,
+          fastForward: now.playing && speedOf(now) >= 100,
+          playing: now.playing,
         });
       });
     };
