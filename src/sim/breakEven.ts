@@ -108,12 +108,12 @@ export function vmStaircase(w: Workload, vm: VmSpec, fromRate: number, toRate: n
   return points;
 }
 
-/** The window over which the peak is taken: long enough that one long request is not "the peak" of a quiet run. */
+/** The span over which the peak is taken: long enough that one long request is not "the peak" of a quiet run. */
 export const PEAK_WINDOW_MS = 10_000;
 
 /**
  * Peak concurrency over mean concurrency, from the busy-sandbox series (a time average per
- * bucket of `bucketMs`), averaged over windows of at least PEAK_WINDOW_MS: at least 1, and 1
+ * bucket of `bucketMs`), averaged over spans of at least PEAK_WINDOW_MS: at least 1, and 1
  * when nothing ran. Only the buckets simulated so far count.
  */
 export function peakFactor(busy: ArrayLike<number>, filled: number, meanBusy: number, bucketMs = PEAK_WINDOW_MS): number {

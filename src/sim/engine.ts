@@ -893,7 +893,7 @@ export class Simulation {
 
   /**
    * The hybrid policy applied to a sandbox going idle: a pre-warmed sandbox that has just
-   * initialized stays loaded to the end of its window; otherwise, with no pre-warm the sandbox
+   * initialized stays loaded to the end of its keep-alive span; otherwise, with no pre-warm the sandbox
    * is kept for the decided keep-alive, and with one it is unloaded now and a sandbox is loaded
    * again `prewarmMs` later, for `keepAliveMs`.
    *

@@ -3,8 +3,9 @@ import { useEditor } from './context';
 import { nextScheduleStep, workingDaySchedule } from './defaults';
 import { CheckboxField, NumberField, Problems, useField } from './fields';
 import { hintsFor } from './hints';
+import { StepList } from './StepList';
 import { humanMs } from './numberText';
-import { asArray, getIn, isRecord, pathKey, type DraftPath } from './paths';
+import { getIn, isRecord, pathKey, type DraftPath } from './paths';
 
 const HOUR_MS = 3_600_000;
 
@@ -62,36 +63,13 @@ export function ScheduleField({ base }: { base: DraftPath }) {
 /** The steps: from `atMs` on, `count` sandboxes are provisioned, until the next step. */
 function ScheduleSteps({ path }: { path: DraftPath }) {
   const { t } = useT();
-  const { draft, set } = useEditor();
-  const { id, problems } = useField(path, false);
-  const steps = asArray(getIn(draft, path));
-  const onlyOne = steps.length <= 1;
-  const groupProblemsId = problems.length > 0 ? `${id}-problems` : undefined;
-  return (
-    <div className="se-steps" role="group" aria-label={t('editor.functions.scheduleSteps')} aria-describedby={groupProblemsId} data-se-path={pathKey(path)}>
-      <Problems id={`${id}-problems`} lines={problems} />
-      <ol className="se-step-list">
-        {steps.map((_, j) => (
-          <li key={j} className="se-step">
-            <NumberField path={[...path, j, 'atMs']} label={t('editor.functions.scheduleFrom', { n: j + 1 })} scale={HOUR_MS} groupProblemsId={groupProblemsId} />
-            <NumberField path={[...path, j, 'count']} label={t('editor.functions.scheduleCount', { n: j + 1 })} />
-            <button
-              type="button"
-              className="se-button se-remove"
-              disabled={onlyOne}
-              title={onlyOne ? t('editor.functions.atLeastOneScheduleStep') : undefined}
-              aria-label={t('editor.functions.removeScheduleStep', { n: j + 1 })}
-              onClick={() => set(path, steps.filter((_, k) => k !== j))}
-            >
-              ✕
-            </button>
-          </li>
-        ))}
-      </ol>
-      <button type="button" className="se-button" onClick={() => set(path, [...steps, nextScheduleStep(steps)])}>
-        {t('editor.functions.addScheduleStep')}
-      </button>
-      {onlyOne && <p className="se-hint">{t('editor.functions.atLeastOneScheduleStep')}</p>}
-    </div>
-  );
+  const text = {
+    group: t('editor.functions.scheduleSteps'),
+    from: (n: number) => t('editor.functions.scheduleFrom', { n }),
+    value: (n: number) => t('editor.functions.scheduleCount', { n }),
+    remove: (n: number) => t('editor.functions.removeScheduleStep', { n }),
+    add: t('editor.functions.addScheduleStep'),
+    atLeastOne: t('editor.functions.atLeastOneScheduleStep'),
+  };
+  return <StepList path={path} valueKey="count" text={text} next={nextScheduleStep} atScale={HOUR_MS} />;
 }

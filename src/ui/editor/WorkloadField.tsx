@@ -2,9 +2,10 @@ import type { TFunction } from 'i18next';
 import { pluralKey, useT } from '../../i18n';
 import { useEditor } from './context';
 import { nextStep, workloadOfType, workloadTypes, type WorkloadType } from './defaults';
-import { Field, NumberField, Problems, SelectField, useEditingText, useField, type Choice } from './fields';
+import { Field, NumberField, SelectField, useEditingText, type Choice } from './fields';
 import { formatNumber, formatNumberList, humanMs, parseNumberList } from './numberText';
-import { asArray, getIn, isRecord, pathKey, type DraftPath } from './paths';
+import { getIn, isRecord, type DraftPath } from './paths';
+import { StepList } from './StepList';
 
 const workloadChoices = (t: TFunction): readonly Choice[] => workloadTypes.map((value) => ({ value, label: t(`editor.workload.${value}`) }));
 
@@ -47,38 +48,15 @@ export function WorkloadField({ path }: { path: DraftPath }) {
 /** Rate changes: from `atMs` on, requests arrive at `ratePerSec` (Poisson), until the next step. */
 function StepsField({ path }: { path: DraftPath }) {
   const { t } = useT();
-  const { draft, set } = useEditor();
-  const { id, problems } = useField(path, false);
-  const steps = asArray(getIn(draft, path));
-  const onlyOne = steps.length <= 1;
-  const groupProblemsId = problems.length > 0 ? `${id}-problems` : undefined;
-  return (
-    <div className="se-steps se-wide" role="group" aria-label={t('editor.workload.stepsGroup')} aria-describedby={groupProblemsId} data-se-path={pathKey(path)}>
-      <Problems id={`${id}-problems`} lines={problems} />
-      <ol className="se-step-list">
-        {steps.map((_, j) => (
-          <li key={j} className="se-step">
-            <NumberField path={[...path, j, 'atMs']} label={t('editor.workload.stepFrom', { n: j + 1 })} groupProblemsId={groupProblemsId} />
-            <NumberField path={[...path, j, 'ratePerSec']} label={t('editor.workload.rate')} />
-            <button
-              type="button"
-              className="se-button se-remove"
-              disabled={onlyOne}
-              title={onlyOne ? t('editor.workload.atLeastOneStep') : undefined}
-              aria-label={t('editor.workload.removeStep', { n: j + 1 })}
-              onClick={() => set(path, steps.filter((_, k) => k !== j))}
-            >
-              ✕
-            </button>
-          </li>
-        ))}
-      </ol>
-      <button type="button" className="se-button" onClick={() => set(path, [...steps, nextStep(steps)])}>
-        {t('editor.workload.addStep')}
-      </button>
-      {onlyOne && <p className="se-hint">{t('editor.workload.atLeastOneStep')}</p>}
-    </div>
-  );
+  const text = {
+    group: t('editor.workload.stepsGroup'),
+    from: (n: number) => t('editor.workload.stepFrom', { n }),
+    value: () => t('editor.workload.rate'),
+    remove: (n: number) => t('editor.workload.removeStep', { n }),
+    add: t('editor.workload.addStep'),
+    atLeastOne: t('editor.workload.atLeastOneStep'),
+  };
+  return <StepList path={path} valueKey="ratePerSec" text={text} next={nextStep} wide />;
 }
 
 /** Requests in each simulated minute, comma-separated; a part that is not a number is kept as typed. */
