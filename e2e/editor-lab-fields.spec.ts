@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openPreset, sandboxStates, summary } from './helpers';
+import { openPreset, stepFirstSandboxToIdle, summary } from './helpers';
 
 test('the form sets the hybrid keep-alive and SnapStart, and the run restores a snapshot instead of running init', async ({ page }) => {
   await openPreset(page, 'one-cold-start');
@@ -15,15 +15,7 @@ test('the form sets the hybrid keep-alive and SnapStart, and the run restores a 
   await expect(page.getByRole('note')).toHaveCount(0);
 
   // Step through the one request's cold start.
-  const seen: string[] = [];
-  for (let i = 0; i < 30 && !seen.includes('idle'); i++) {
-    const look = async () => `${await page.locator('.clock').innerText()}|${JSON.stringify(await sandboxStates(page))}`;
-    const before = await look();
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(look, { timeout: 2_000 }).not.toBe(before).catch(() => undefined);
-    const s = Object.values(await sandboxStates(page))[0];
-    if (s && seen[seen.length - 1] !== s) seen.push(s);
-  }
+  const seen = await stepFirstSandboxToIdle(page);
   // The snapshot replaces fetching code, starting, booting and init.
   expect(seen).toEqual(['placing', 'initializing.restoringSnapshot', 'invoking', 'idle']);
   await expect(summary(page)).toContainText('1 cold start');

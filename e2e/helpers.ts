@@ -26,3 +26,22 @@ export const summary = (page: Page) => page.locator('.summary-bar');
 export async function sandboxStates(page: Page): Promise<Record<string, string>> {
   return page.locator('svg.topology g.sandbox:not(.leaving)').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-id')!, e.getAttribute('data-state')!])));
 }
+
+/**
+ * Presses Step until the first sandbox is idle (at most 30 times) and returns the states it
+ * went through, each once, in order. Each step's frame is waited for before it is read, or a
+ * state that lasts one step is missed: the clock or a sandbox changes (a step to an event at the
+ * same rounded time may change neither).
+ */
+export async function stepFirstSandboxToIdle(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < 30 && !seen.includes('idle'); i++) {
+    const look = async () => `${await page.locator('.clock').innerText()}|${JSON.stringify(await sandboxStates(page))}`;
+    const before = await look();
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(look, { timeout: 2_000 }).not.toBe(before).catch(() => undefined);
+    const s = Object.values(await sandboxStates(page))[0];
+    if (s && seen[seen.length - 1] !== s) seen.push(s);
+  }
+  return seen;
+}

@@ -1,21 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { openPreset, sandboxStates, seekTo, summary } from './helpers';
+import { openPreset, sandboxStates, seekTo, stepFirstSandboxToIdle, summary } from './helpers';
 
 test('stepping a cold start shows the sandbox go through every phase of init', async ({ page }) => {
   await openPreset(page, 'one-cold-start');
-  const seen: string[] = [];
-  for (let i = 0; i < 30 && !seen.includes('idle'); i++) {
-    // Wait for the step's frame before reading it, or a state that lasts one step is missed: the
-    // clock or a sandbox changes (a step to an event at the same rounded time may change neither).
-    const look = async () => `${await page.locator('.clock').innerText()}|${JSON.stringify(await sandboxStates(page))}`;
-    const before = await look();
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await expect.poll(look, { timeout: 2_000 }).not.toBe(before).catch(() => undefined);
-    const states = Object.values(await sandboxStates(page));
-    const s = states[0];
-    if (s && seen[seen.length - 1] !== s) seen.push(s);
-  }
+  const seen = await stepFirstSandboxToIdle(page);
   expect(seen).toEqual(['placing', 'initializing.fetchingCode', 'initializing.startingSandbox', 'initializing.bootingRuntime', 'initializing.runningInit', 'invoking', 'idle']);
   // The request token waited at the worker during the cold start and has now responded.
   await expect(summary(page)).toContainText('1 cold start');
