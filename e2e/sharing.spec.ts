@@ -78,6 +78,8 @@ test('presenter mode is one key away and leaves with Esc; the theme is remembere
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  // The theme is set before the page renders; a key is pressed once the page is there, as a person would.
+  await expect(page.getByRole('button', { name: /Play/ })).toBeVisible();
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await expect(page.getByRole('dialog')).toContainText('Page Down');

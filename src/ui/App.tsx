@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { pick, useT } from '../i18n';
 import { presets } from '../lessons/presets';
 import { checkScenario } from '../sim/scenario';
@@ -61,7 +61,9 @@ export function App({ startup = {} }: { startup?: Startup }) {
     return stop;
   }, [startup.state]);
 
-  useEffect(() => {
+  // A layout effect: the shortcuts work from the moment the page shows, not one task later
+  // (the page is rendered as a transition, and a key pressed in between was lost).
+  useLayoutEffect(() => {
     // In presenter mode the arrows move through the lesson, as a clicker's keys do.
     const onKey = (e: KeyboardEvent) => handleViewShortcut(e) || handleLessonKey(e, { arrows: useUi.getState().presenter }) || handleShortcut(e);
     window.addEventListener('keydown', onKey);
