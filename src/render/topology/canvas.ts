@@ -1,15 +1,37 @@
-import type { Frame } from '../../worker/frame';
+import type { Frame, PoolSandboxView, SandboxView } from '../../worker/frame';
 import { functionColor } from '../palette';
 import type { TopologyLayout } from './layout';
 import { sandboxGlyph } from './sandboxStyle';
 
 /**
+ * What a canvas last showed. While the layout, the selection, the size and the theme stay the
+ * same, the next frame repaints only the cells whose state changed: at 10,000 sandboxes a
+ * frame at 1× changes a few dozen, and repainting all of them each frame cost most of the
+ * topology's frame rate (script, then software raster of the whole canvas).
+ */
+interface Painted {
+  layout: TopologyLayout;
+  selected: number | null;
+  width: number;
+  height: number;
+  theme: string;
+  sandboxes: readonly SandboxView[];
+  pool: readonly PoolSandboxView[];
+}
+const painted = new WeakMap<HTMLCanvasElement, Painted>();
+
+/** The page's theme: the selection ring and the pool's ink are theme colours, read on a full repaint. */
+const themeOf = (canvas: HTMLCanvasElement) => canvas.ownerDocument?.documentElement?.dataset.theme ?? '';
+
+/**
  * Sandboxes on a canvas, for thousands of them: same cells, patterns and outlines as the SVG
- * cells, without a DOM node each. The canvas sits over the SVG, at the SVG's size.
+ * cells, without a DOM node each. The canvas sits over the SVG, at the SVG's size. Calling it
+ * with the frames of a run one after the other draws, each time, what a fresh canvas given
+ * only the last frame would show.
  */
 export function drawSandboxesOnCanvas(canvas: HTMLCanvasElement, frame: Frame, layout: TopologyLayout, selected: number | null): void {
   const dpr = globalThis.devicePixelRatio ?? 1;
-  // Resizing a canvas reallocates its bitmap: only when the layout's size changed.
+  // Resizing a canvas reallocates its bitmap (and blanks it): only when the layout's size changed.
   const w = Math.round(layout.width * dpr);
   const h = Math.round(layout.height * dpr);
   if (canvas.width !== w || canvas.height !== h) {
@@ -20,81 +42,158 @@ export function drawSandboxesOnCanvas(canvas: HTMLCanvasElement, frame: Frame, l
   }
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
+  const theme = themeOf(canvas);
+  const last = painted.get(canvas);
+  painted.set(canvas, { layout, selected, width: w, height: h, theme, sandboxes: frame.sandboxes, pool: frame.poolSandboxes });
+  const sameScene =
+    last !== undefined &&
+    last.layout === layout &&
+    last.selected === selected &&
+    last.width === w &&
+    last.height === h &&
+    last.theme === theme &&
+    last.sandboxes.length === frame.sandboxes.length &&
+    last.pool.length === frame.poolSandboxes.length;
+  if (!sameScene || !repaintChanged(ctx, canvas, frame, layout, last, selected, dpr)) repaintAll(ctx, canvas, frame, layout, selected, dpr);
+}
+
+function repaintAll(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, frame: Frame, layout: TopologyLayout, selected: number | null, dpr: number): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, layout.width, layout.height);
-  const s = layout.cell;
-  // Cells large enough for a letter show their init phase's (F S R I, A, X), as the SVG cells do.
-  const letters = s >= 11;
-  if (letters) {
-    ctx.font = `700 ${Math.max(8, s * 0.55)}px system-ui, sans-serif`;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'middle';
-  }
+  prepareLetters(ctx, layout.cell);
   for (const sb of frame.sandboxes) {
     const p = layout.sandboxes.get(sb.id);
-    if (!p) continue;
-    const color = functionColor(sb.fn);
-    if (sb.state === 'invoking') {
-      ctx.fillStyle = color;
-      ctx.fillRect(p.x, p.y, s, s);
-    } else if (sb.state === 'idle') {
-      ctx.strokeStyle = color;
-      ctx.lineWidth = Math.max(1, s / 5);
-      ctx.strokeRect(p.x + ctx.lineWidth / 2, p.y + ctx.lineWidth / 2, s - ctx.lineWidth, s - ctx.lineWidth);
-    } else if (sb.state === 'shuttingDown') {
-      ctx.globalAlpha = 0.4;
-      ctx.strokeStyle = color;
-      ctx.lineWidth = 1;
-      ctx.strokeRect(p.x + 0.5, p.y + 0.5, s - 1, s - 1);
-      ctx.globalAlpha = 1;
-    } else {
-      // Initializing: half-filled diagonal, the canvas version of the hatch.
-      ctx.fillStyle = color;
-      ctx.beginPath();
-      ctx.moveTo(p.x, p.y + s);
-      ctx.lineTo(p.x + s, p.y);
-      ctx.lineTo(p.x + s, p.y + s);
-      ctx.closePath();
-      ctx.fill();
-      ctx.strokeStyle = color;
-      ctx.lineWidth = 1;
-      ctx.strokeRect(p.x + 0.5, p.y + 0.5, s - 1, s - 1);
-      if (letters) {
-        ctx.fillStyle = '#1b1f24';
-        ctx.fillText(sandboxGlyph(sb.state), p.x + s / 2, p.y + s / 2);
-      }
-    }
-    if (sb.id === selected) {
-      ctx.strokeStyle = getComputedStyle(canvas).getPropertyValue('--fg').trim() || '#000';
-      ctx.lineWidth = 2;
-      ctx.strokeRect(p.x - 2, p.y - 2, s + 4, s + 4);
+    if (p) paintCell(ctx, sb, p, layout.cell);
+  }
+  if (frame.poolSandboxes.length > 0) {
+    const ink = getComputedStyle(canvas).getPropertyValue('--pool-ink').trim() || '#5f6975';
+    for (const pool of frame.poolSandboxes) {
+      const p = layout.pool.get(pool.id);
+      if (p) paintPoolCell(ctx, pool, p, layout.cell, ink);
     }
   }
-  if (frame.poolSandboxes.length > 0) drawPoolOnCanvas(ctx, canvas, frame, layout);
+  const at = selected === null ? undefined : layout.sandboxes.get(selected);
+  if (at) {
+    const s = layout.cell;
+    ctx.strokeStyle = getComputedStyle(canvas).getPropertyValue('--fg').trim() || '#000';
+    ctx.lineWidth = 2;
+    ctx.strokeRect(at.x - 2, at.y - 2, s + 4, s + 4);
+  }
 }
 
 /**
- * The warm pool's generic sandboxes: neutral ink, no function's colour; a faint fill with a dot
- * in the middle, a dashed outline while booting and a solid one once ready (as in the SVG).
+ * Repaints the cells whose state changed since `last` (same layout, so the same sandboxes in
+ * the same order). False, having drawn nothing, when that cannot be done cell by cell: the
+ * order differs, or a changed cell touches the selection ring (which overlaps its neighbours).
  */
-function drawPoolOnCanvas(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, frame: Frame, layout: TopologyLayout): void {
+function repaintChanged(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, frame: Frame, layout: TopologyLayout, last: Painted, selected: number | null, dpr: number): boolean {
   const s = layout.cell;
-  const ink = getComputedStyle(canvas).getPropertyValue('--pool-ink').trim() || '#5f6975';
+  const ring = selected === null ? undefined : layout.sandboxes.get(selected);
+  const changed: { x: number; y: number }[] = [];
+  const cells: SandboxView[] = [];
+  for (let i = 0; i < frame.sandboxes.length; i++) {
+    const sb = frame.sandboxes[i]!;
+    const was = last.sandboxes[i]!;
+    if (sb === was) continue; // unpackFrame keeps an unchanged sandbox's object
+    if (sb.id !== was.id) return false;
+    if (sb.state === was.state && sb.fn === was.fn) continue;
+    const p = layout.sandboxes.get(sb.id);
+    if (!p) continue;
+    if (ring && Math.abs(p.x - ring.x) <= s + 4 && Math.abs(p.y - ring.y) <= s + 4) return false;
+    changed.push(p);
+    cells.push(sb);
+  }
+  const pools: PoolSandboxView[] = [];
+  const poolAt: { x: number; y: number }[] = [];
+  for (let i = 0; i < frame.poolSandboxes.length; i++) {
+    const pool = frame.poolSandboxes[i]!;
+    const was = last.pool[i]!;
+    if (pool.id !== was.id) return false;
+    if (pool.state === was.state) continue;
+    const p = layout.pool.get(pool.id);
+    if (p) {
+      pools.push(pool);
+      poolAt.push(p);
+    }
+  }
+  if (changed.length === 0 && pools.length === 0) return true;
+  // Cleared in device pixels, whole pixels around the cell: its antialiased edges go, and the
+  // 2 px gap keeps the neighbours' edges out of reach.
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  for (const p of [...changed, ...poolAt]) {
+    const x0 = Math.floor(p.x * dpr);
+    const y0 = Math.floor(p.y * dpr);
+    ctx.clearRect(x0, y0, Math.ceil((p.x + s) * dpr) - x0, Math.ceil((p.y + s) * dpr) - y0);
+  }
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  prepareLetters(ctx, s);
+  for (let i = 0; i < cells.length; i++) paintCell(ctx, cells[i]!, changed[i]!, s);
+  if (pools.length > 0) {
+    const ink = getComputedStyle(canvas).getPropertyValue('--pool-ink').trim() || '#5f6975';
+    for (let i = 0; i < pools.length; i++) paintPoolCell(ctx, pools[i]!, poolAt[i]!, s, ink);
+  }
+  return true;
+}
+
+/** Cells large enough for a letter show their init phase's (F S R I, A, X), as the SVG cells do. */
+function prepareLetters(ctx: CanvasRenderingContext2D, s: number): void {
+  if (s < 11) return;
+  ctx.font = `700 ${Math.max(8, s * 0.55)}px system-ui, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+}
+
+/** One sandbox's cell, all inside its square: filled invoking, outlined idle, half-filled initializing, faint shutting down. */
+function paintCell(ctx: CanvasRenderingContext2D, sb: SandboxView, p: { x: number; y: number }, s: number): void {
+  const color = functionColor(sb.fn);
+  if (sb.state === 'invoking') {
+    ctx.fillStyle = color;
+    ctx.fillRect(p.x, p.y, s, s);
+  } else if (sb.state === 'idle') {
+    ctx.strokeStyle = color;
+    ctx.lineWidth = Math.max(1, s / 5);
+    ctx.strokeRect(p.x + ctx.lineWidth / 2, p.y + ctx.lineWidth / 2, s - ctx.lineWidth, s - ctx.lineWidth);
+  } else if (sb.state === 'shuttingDown') {
+    ctx.globalAlpha = 0.4;
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(p.x + 0.5, p.y + 0.5, s - 1, s - 1);
+    ctx.globalAlpha = 1;
+  } else {
+    // Initializing: half-filled diagonal, the canvas version of the hatch.
+    ctx.fillStyle = color;
+    ctx.beginPath();
+    ctx.moveTo(p.x, p.y + s);
+    ctx.lineTo(p.x + s, p.y);
+    ctx.lineTo(p.x + s, p.y + s);
+    ctx.closePath();
+    ctx.fill();
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(p.x + 0.5, p.y + 0.5, s - 1, s - 1);
+    if (s >= 11) {
+      ctx.fillStyle = '#1b1f24';
+      ctx.fillText(sandboxGlyph(sb.state), p.x + s / 2, p.y + s / 2);
+    }
+  }
+}
+
+/**
+ * A warm-pool generic sandbox: neutral ink, no function's colour; a faint fill with a dot in
+ * the middle, a dashed outline while booting and a solid one once ready (as in the SVG).
+ */
+function paintPoolCell(ctx: CanvasRenderingContext2D, pool: PoolSandboxView, p: { x: number; y: number }, s: number, ink: string): void {
   const dot = Math.max(1, Math.round(s / 4));
   ctx.lineWidth = 1;
   ctx.strokeStyle = ink;
   ctx.fillStyle = ink;
-  for (const pool of frame.poolSandboxes) {
-    const p = layout.pool.get(pool.id);
-    if (!p) continue;
-    ctx.globalAlpha = 0.2;
-    ctx.fillRect(p.x, p.y, s, s);
-    ctx.globalAlpha = 1;
-    ctx.fillRect(p.x + (s - dot) / 2, p.y + (s - dot) / 2, dot, dot);
-    if (pool.state === 'pool.booting') ctx.setLineDash([2, 2]);
-    ctx.strokeRect(p.x + 0.5, p.y + 0.5, s - 1, s - 1);
-    if (pool.state === 'pool.booting') ctx.setLineDash([]);
-  }
+  ctx.globalAlpha = 0.2;
+  ctx.fillRect(p.x, p.y, s, s);
+  ctx.globalAlpha = 1;
+  ctx.fillRect(p.x + (s - dot) / 2, p.y + (s - dot) / 2, dot, dot);
+  if (pool.state === 'pool.booting') ctx.setLineDash([2, 2]);
+  ctx.strokeRect(p.x + 0.5, p.y + 0.5, s - 1, s - 1);
+  if (pool.state === 'pool.booting') ctx.setLineDash([]);
 }
 
 /** The sandbox under a point of the canvas, for clicks (cells are placed on a grid). */
