@@ -30,8 +30,20 @@ export function useFrame(hz: number): Frame | null {
         }, 1000 / hz - (now - last));
       }
     });
+    // Paused: the throttled frame still waiting is shown at once, so a panel never shows an
+    // older moment than the clock while the lecturer talks over a paused run.
+    const unsubscribePlayback = usePlayback.subscribe((s, prev) => {
+      if (s.playing || !prev.playing || !timer) return;
+      clearTimeout(timer);
+      timer = null;
+      last = performance.now();
+      const f = latestFrame.getState().frame;
+      shownT = f?.t ?? -1;
+      setFrameState(f);
+    });
     return () => {
       unsubscribe();
+      unsubscribePlayback();
       if (timer) clearTimeout(timer);
     };
   }, [hz]);
