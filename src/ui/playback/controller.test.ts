@@ -14,7 +14,7 @@ interface FakeFrame {
 }
 
 const mocks = vi.hoisted(() => {
-  // As in client.ts: once the worker crashed, `whenCrashed` is rejected until it is restarted.
+  // As in client.ts: once the worker crashed, `raceCrash` rejects at once until it is restarted.
   const state = { crashListeners: [] as ((c: WorkerCrash) => void)[], crashed: null as Promise<never> | null, loaded: null as unknown, t: 0, fresh: false };
   const frame = () => ({ t: state.t, durationMs: 60_000, done: false });
   const remote = {
@@ -41,7 +41,13 @@ const mocks = vi.hoisted(() => {
         }
         return remote;
       },
-      whenCrashed: () => state.crashed ?? new Promise<never>(() => undefined),
+      raceCrash: <T>(call: Promise<T>, failure: (c: WorkerCrash) => Error) =>
+        state.crashed
+          ? state.crashed.catch((e: Error) => Promise.reject(failure({ message: e.message })))
+          : new Promise<T>((resolve, reject) => {
+              state.crashListeners.push((c) => reject(failure(c)));
+              call.then(resolve, reject);
+            }),
       onSimWorkerCrash: (fn: (c: WorkerCrash) => void) => {
         state.crashListeners.push(fn);
         return () => undefined;

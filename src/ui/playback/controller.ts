@@ -4,7 +4,7 @@ import type { StepTarget } from '../../lessons/types';
 import type { LoadResult } from '../../worker/api';
 import type { RunReport } from '../../sim/meters';
 import { unpackFrame, type WireFrame } from '../../worker/frameCodec';
-import { onSimWorkerCrash, restartSimWorker, simWorker, whenCrashed } from '../../worker/client';
+import { onSimWorkerCrash, raceCrash, restartSimWorker, simWorker } from '../../worker/client';
 import { classifyFailure, useWorkerFailure, WorkerCrashed, WorkerUnresponsive } from './failure';
 
 /** Longest wall-clock gap one tick may cover (a hidden tab must not jump hours ahead). */
@@ -75,8 +75,7 @@ class PlaybackController {
         reject(new WorkerUnresponsive(WATCHDOG_MS / 1000));
       }, WATCHDOG_MS);
     });
-    const crash = whenCrashed().catch((e: Error) => Promise.reject(new WorkerCrashed(e.message)));
-    return Promise.race([call, watchdog, crash]).finally(() => clearTimeout(timer));
+    return Promise.race([raceCrash(call, (c) => new WorkerCrashed(c.message)), watchdog]).finally(() => clearTimeout(timer));
   }
 
   /** Shows what went wrong (src/ui/playback/WorkerFailureNotice.tsx) and stops playing. */
