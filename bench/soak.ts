@@ -98,10 +98,18 @@ try {
   await page.waitForTimeout(10_000);
   const start = { fps: await frameRate(page), page: await pageHeap(page), worker: await workerHeap(page, cdp) };
   console.log(`  start (after 10 s):  ${start.fps.toFixed(1)} fps, page heap ${mb(start.page)}, worker heap ${mb(start.worker)}`);
-  const end = Date.now() + MINUTES * 60_000;
+  const began = Date.now();
+  const end = began + MINUTES * 60_000;
   let replays = 0;
+  // A sample every tenth of the run: bounded means the heaps level off, not just end close.
+  const every = (MINUTES * 60_000) / 10;
+  let nextSample = began + every;
   while (Date.now() < end) {
     await page.waitForTimeout(2_000);
+    if (Date.now() >= nextSample && Date.now() < end - every / 2) {
+      nextSample += every;
+      console.log(`  at ${((Date.now() - began) / 60_000).toFixed(1).padStart(4)} min:  page heap ${mb(await pageHeap(page))}, worker heap ${mb(await workerHeap(page, cdp))}`);
+    }
     // At the end of the week playback stops; Play starts it again from the beginning.
     if (await play.isVisible()) {
       replays++;
