@@ -97,6 +97,11 @@ export function renderTopology(container: HTMLElement, frame: Frame, opts: Topol
 export const POOL_INK = 'var(--pool-ink, #5f6975)';
 
 function drawPatterns(defs: Sel<SVGDefsElement>, frame: Frame): void {
+  // The patterns depend on the functions and on whether there is a pool: most frames, no change.
+  const node = defs.node() as SVGDefsElement & Drawn;
+  const look = `${frame.functions.length}|${frame.poolSandboxes.length > 0}`;
+  if (node.__look === look) return;
+  node.__look = look;
   // Initializing sandboxes are hatched in their function's colour.
   defs
     .selectAll('pattern.hatch')
@@ -122,10 +127,23 @@ function drawPatterns(defs: Sel<SVGDefsElement>, frame: Frame): void {
     });
 }
 
+/** What a layer was last drawn from: the same layout, selection, handler and host figures need no join. */
+const layerDrawnFrom = new WeakMap<Element, { layout: TopologyLayout; key: string; onSelect: TopologyOptions['onSelect'] }>();
+function unchanged(g: Sel<SVGGElement>, layout: TopologyLayout, key: string, opts: TopologyOptions): boolean {
+  const node = g.node()!;
+  const last = layerDrawnFrom.get(node);
+  if (last && last.layout === layout && last.key === key && last.onSelect === opts.onSelect) return true;
+  layerDrawnFrom.set(node, { layout, key, onSelect: opts.onSelect });
+  return false;
+}
+
 function drawHosts(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, opts: TopologyOptions): void {
-  const hostById = new Map(frame.hosts.map((h) => [h.id, h]));
   const lang = getLang();
   const selectedHost = opts.selected?.kind === 'host' ? opts.selected.id : -1;
+  let used = '';
+  for (const h of frame.hosts) used += `${h.usedMb}/${h.memoryMb},`;
+  if (unchanged(g, layout, `${lang}|${selectedHost}|${used}`, opts)) return;
+  const hostById = new Map(frame.hosts.map((h) => [h.id, h]));
   g.selectAll<SVGGElement, TopologyLayout['hosts'][number]>('g.host')
     .data(layout.hosts, (h) => h.id)
     .join((enter) => {
@@ -166,6 +184,8 @@ function drawHosts(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, op
 
 function drawGuests(g: Sel<SVGGElement>, layout: TopologyLayout, opts: TopologyOptions): void {
   const selectedGuest = opts.selected?.kind === 'guestOs' ? opts.selected.id : -1;
+  // Guest OS boxes and labels come from the layout (labels in the layout's language).
+  if (unchanged(g, layout, String(selectedGuest), opts)) return;
   g.selectAll<SVGGElement, TopologyLayout['guests'][number]>('g.guest')
     .data(layout.guests, (d) => d.key)
     .join((enter) => {
