@@ -7,6 +7,7 @@ import { CONTROL_PLANE, PLANE_H, PLANE_W, placeEnded, placeRequest, stationLabel
 import { formatStationCount, planeText, requestTitle, setTextIfChanged, workerBoxLabel } from './text';
 import { keyedJoin, svgElement } from './join';
 import { drawAppStations, placeAppEnded, placeAppRequest } from './stations';
+import { clearTokenCanvas, drawTokensOnCanvas, PLANE_CANVAS_THRESHOLD, type PlaneBox } from './canvas';
 
 export interface PlaneOptions {
   /** How long (simulated ms) an ended request stays visible as it leaves. */
@@ -19,6 +20,10 @@ export interface PlaneOptions {
   tokens?: boolean;
   selected: { kind: string; id: number } | null;
   onSelect: (s: { kind: 'request' | 'host'; id: number }) => void;
+  /** Playing: above PLANE_CANVAS_THRESHOLD requests in flight, tokens go on `canvas` (if given). */
+  playing?: boolean;
+  /** The canvas over the SVG, at the SVG's size in CSS pixels. */
+  canvas?: { element: HTMLCanvasElement; box: PlaneBox } | null;
 }
 
 type Sel<E extends d3.BaseType> = d3.Selection<E, null, null, undefined>;
@@ -61,8 +66,19 @@ export function renderPlane(svg: SVGSVGElement, frame: Frame, opts: PlaneOptions
       return undefined; // gone (an ended request's sandbox may have been reclaimed since)
     },
   };
-  drawEnded(layers.ended, shown, opts, hostBox, sandboxes);
-  drawTokens(layers.tokens, shown, opts, hostBox, sandboxes);
+  const onCanvas = !!opts.canvas && !!opts.playing && shown.requests.length > PLANE_CANVAS_THRESHOLD;
+  if (onCanvas) {
+    // Emptied in one operation each, then drawn as pixels.
+    drawEnded(layers.ended, { ...shown, recentlyEnded: [] }, opts, hostBox, sandboxes);
+    drawTokens(layers.tokens, { ...shown, requests: [] }, opts, hostBox, sandboxes);
+    const tokens = shown.requests.map((r) => ({ r, p: placeAppRequest(r) ?? placeRequest(r, frame, hostBox, sandboxes) }));
+    const ended = recentEnded(shown, opts).map((e) => ({ e, ...(placeAppEnded(e) ?? placeEnded(e, hostBox, sandboxes)), opacity: Number(endedOpacity(e, frame, opts)) }));
+    drawTokensOnCanvas(opts.canvas!.element, opts.canvas!.box, tokens, ended, opts.selected?.kind === 'request' ? opts.selected.id : null);
+  } else {
+    if (opts.canvas) clearTokenCanvas(opts.canvas.element);
+    drawEnded(layers.ended, shown, opts, hostBox, sandboxes);
+    drawTokens(layers.tokens, shown, opts, hostBox, sandboxes);
+  }
 }
 
 /** The view's layers, bottom to top, made once per SVG element (not looked up on every frame). */
@@ -165,11 +181,13 @@ function drawArrowLabels(g: Sel<SVGGElement>): void {
 }
 
 function drawWorkers(g: Sel<SVGGElement>, frame: Frame, boxes: ReturnType<typeof workerBoxes>, opts: PlaneOptions): void {
-  const running = new Map<number, number>();
-  for (const sb of frame.sandboxes) if (sb.state === 'invoking') running.set(sb.host, (running.get(sb.host) ?? 0) + 1);
+  // Invoking sandboxes per host (host ids are 0..n-1): an array, not a Map, for 10,000 sandboxes a frame.
+  const running = new Array<number>(frame.hosts.length).fill(0);
+  const sbs = frame.sandboxes;
+  for (let i = 0; i < sbs.length; i++) if (sbs[i]!.state === 'invoking') running[sbs[i]!.host]!++;
   const counts = boxes.map((b) => {
     let n = 0;
-    for (let h = b.first; h <= b.last; h++) n += running.get(h) ?? 0;
+    for (let h = b.first; h <= b.last; h++) n += running[h] ?? 0;
     return n;
   });
   const selected = opts.selected?.kind === 'host' ? opts.selected.id : -1;
@@ -286,12 +304,18 @@ function drawTokens(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostB
  * Each is one <use> of its outcome's mark, drawn once in the defs (colour and symbol).
  */
 const MAX_ENDED = 120;
+/** The ended requests still fading, the latest MAX_ENDED. */
+function recentEnded(frame: Frame, opts: PlaneOptions): EndedRequestView[] {
+  const recent = frame.recentlyEnded.filter((e) => frame.t - e.endedAt <= opts.trailMs);
+  return recent.length > MAX_ENDED ? recent.slice(recent.length - MAX_ENDED) : recent;
+}
+/** Fading is the only change while it stays; a tenth of a step is as fine as the eye sees. */
+const endedOpacity = (e: EndedRequestView, frame: Frame, opts: PlaneOptions) => (1 - Math.min(0.8, (frame.t - e.endedAt) / Math.max(1, opts.trailMs))).toFixed(1);
+
 function drawEnded(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostBox: HostBoxOf, sandboxes: SandboxIndex): void {
-  let recent = frame.recentlyEnded.filter((e) => frame.t - e.endedAt <= opts.trailMs);
-  if (recent.length > MAX_ENDED) recent = recent.slice(recent.length - MAX_ENDED);
   keyedJoin<EndedRequestView, SVGUseElement & Drawn>(
     g.node()!,
-    recent,
+    recentEnded(frame, opts),
     (e) => {
       const node = svgElement('use', { class: 'ended', 'data-outcome': e.outcome, href: `#plane-ended-${e.outcome}` });
       const p = placeAppEnded(e) ?? placeEnded(e, hostBox, sandboxes);
@@ -299,8 +323,7 @@ function drawEnded(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostBo
       return node;
     },
     (node, e) => {
-      // Fading is the only change while it stays; a tenth of a step is as fine as the eye sees.
-      const opacity = (1 - Math.min(0.8, (frame.t - e.endedAt) / Math.max(1, opts.trailMs))).toFixed(1);
+      const opacity = endedOpacity(e, frame, opts);
       if (node.__look !== opacity) {
         node.style.opacity = opacity;
         node.__look = opacity;
