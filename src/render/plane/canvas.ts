@@ -70,48 +70,90 @@ export function drawTokensOnCanvas(
   const oy = (box.height - PLANE_H * scale) / 2;
   ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * ox, dpr * oy);
   const k = inkOf(canvas);
-
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'alphabetic';
-  ctx.font = '700 11px system-ui, sans-serif';
+  // Each kind of mark is drawn once into a sprite at the canvas's pixel scale, then stamped:
+  // two hundred arcs and sixty symbols a frame took a millisecond of script and raster.
+  const px = dpr * scale;
   for (const { e, x, y, opacity } of ended) {
-    const style = OUTCOME_STYLE[e.outcome];
     ctx.globalAlpha = opacity;
-    ctx.beginPath();
-    ctx.arc(x, y, 8, 0, 2 * Math.PI);
-    ctx.fillStyle = style.color;
-    ctx.fill();
-    ctx.lineWidth = k.strokeScale;
-    ctx.strokeStyle = k.outline;
-    ctx.stroke();
-    ctx.fillStyle = '#ffffff';
-    ctx.fillText(style.symbol, x, y + 4);
+    stamp(ctx, sprite(`e|${e.outcome}`, px, k, 8 + k.strokeScale, (c) => endedMark(c, e.outcome, k)), x, y);
   }
   ctx.globalAlpha = 1;
-
   for (const { r, p } of tokens) {
-    ctx.beginPath();
-    ctx.arc(p.x, p.y, 6, 0, 2 * Math.PI);
-    ctx.fillStyle = functionColor(r.fn);
-    ctx.fill();
-    ctx.lineWidth = 1.5 * k.strokeScale;
-    ctx.strokeStyle = k.outline;
-    ctx.stroke();
-    if (p.waiting || r.id === selected) {
-      ctx.beginPath();
-      ctx.arc(p.x, p.y, 9, 0, 2 * Math.PI);
-      if (r.id === selected) {
-        ctx.lineWidth = 3 * k.strokeScale;
-        ctx.strokeStyle = k.selected;
-      } else {
-        ctx.lineWidth = 2.5 * k.strokeScale;
-        ctx.strokeStyle = '#E69F00';
-        ctx.setLineDash([3, 2]);
-      }
-      ctx.stroke();
-      ctx.setLineDash([]);
-    }
+    const ring = r.id === selected ? 'selected' : p.waiting ? 'waiting' : 'none';
+    stamp(ctx, sprite(`t|${r.fn}|${ring}`, px, k, 9 + 3 * k.strokeScale, (c) => tokenMark(c, r.fn, ring, k)), p.x, p.y);
   }
+}
+
+interface Sprite {
+  image: HTMLCanvasElement;
+  /** Half its size, in viewBox units. */
+  half: number;
+}
+const sprites = new Map<string, Sprite>();
+
+/** A mark drawn around (0, 0) within `half` viewBox units, rendered once per scale and theme. */
+function sprite(kind: string, px: number, k: Ink, half: number, draw: (c: CanvasRenderingContext2D) => void): Sprite {
+  const key = `${kind}|${px.toFixed(3)}|${k.theme}`;
+  let s = sprites.get(key);
+  if (s) return s;
+  if (sprites.size > 200) sprites.clear(); // scales and themes come and go with resizes
+  const size = Math.ceil(2 * half * px);
+  const image = document.createElement('canvas');
+  image.width = size;
+  image.height = size;
+  const c = image.getContext('2d');
+  if (c) {
+    c.setTransform(px, 0, 0, px, size / 2, size / 2);
+    draw(c);
+  }
+  // Stamped at its own pixel size, so it is never resampled.
+  sprites.set(key, (s = { image, half: size / (2 * px) }));
+  return s;
+}
+
+/** Stamps a sprite centred on (x, y), in viewBox units. */
+function stamp(ctx: CanvasRenderingContext2D, s: Sprite, x: number, y: number): void {
+  ctx.drawImage(s.image, x - s.half, y - s.half, 2 * s.half, 2 * s.half);
+}
+
+/** A request: a dot in its function's colour with an outline; a dashed amber ring while waiting for a cold start, a ring when selected. */
+function tokenMark(c: CanvasRenderingContext2D, fn: number, ring: 'none' | 'waiting' | 'selected', k: Ink): void {
+  c.beginPath();
+  c.arc(0, 0, 6, 0, 2 * Math.PI);
+  c.fillStyle = functionColor(fn);
+  c.fill();
+  c.lineWidth = 1.5 * k.strokeScale;
+  c.strokeStyle = k.outline;
+  c.stroke();
+  if (ring === 'none') return;
+  c.beginPath();
+  c.arc(0, 0, 9, 0, 2 * Math.PI);
+  if (ring === 'selected') {
+    c.lineWidth = 3 * k.strokeScale;
+    c.strokeStyle = k.selected;
+  } else {
+    c.lineWidth = 2.5 * k.strokeScale;
+    c.strokeStyle = '#E69F00';
+    c.setLineDash([3, 2]);
+  }
+  c.stroke();
+}
+
+/** An ended request: its outcome's disc and symbol. */
+function endedMark(c: CanvasRenderingContext2D, outcome: EndedRequestView['outcome'], k: Ink): void {
+  const style = OUTCOME_STYLE[outcome];
+  c.beginPath();
+  c.arc(0, 0, 8, 0, 2 * Math.PI);
+  c.fillStyle = style.color;
+  c.fill();
+  c.lineWidth = k.strokeScale;
+  c.strokeStyle = k.outline;
+  c.stroke();
+  c.fillStyle = '#ffffff';
+  c.font = '700 11px system-ui, sans-serif';
+  c.textAlign = 'center';
+  c.textBaseline = 'alphabetic';
+  c.fillText(style.symbol, 0, 4);
 }
 
 /** Empties the canvas (the tokens went back to the SVG). */

@@ -232,6 +232,11 @@ function drawCounts(g: Sel<SVGGElement>, frame: Frame): void {
   const data = STATIONS.filter((s) => s.states.length > 0).map((s) => ({ s, n: s.states.reduce((acc, st) => acc + (frame.counts.request[st] ?? 0), 0) }));
   const throttle = STATIONS.find((s) => s.id === 'throttle')!;
   data.push({ s: { ...throttle, y: throttle.y + 6 }, n: frame.summary.throttled });
+  // Counts change a few times a second at most stations: no join when none did.
+  const node = g.node() as SVGGElement & Drawn;
+  const look = `${getLang()}|${data.map((d) => d.n).join(",")}`;
+  if (node.__look === look) return;
+  node.__look = look;
   g.selectAll<SVGTextElement, (typeof data)[number]>('text.station-count')
     .data(data, (d) => d.s.id)
     .join((enter) =>
