@@ -100,18 +100,26 @@ function computeLayout(frame: Frame, width: number, maxHeight: number): Topology
     if (g.kind === 'account-vm') groups.get(g.host)!.set(`vm-${g.id}`, { account: g.account, guestOs: g.id, ids: [], capacity: 0 });
   }
   // The worker sends sandboxes in id order already; sort only if not (a copy, the frame is shared).
-  const inOrder = frame.sandboxes.every((sb, i, all) => i === 0 || all[i - 1]!.id < sb.id);
+  let inOrder = true;
+  for (let i = 1; i < frame.sandboxes.length && inOrder; i++) inOrder = frame.sandboxes[i - 1]!.id < frame.sandboxes[i]!.id;
   const sorted = inOrder ? frame.sandboxes : [...frame.sandboxes].sort((a, b) => a.id - b.id);
-  // One group key per guest OS, not a new string per sandbox.
-  const keyOf = new Map<number, string>();
-  for (const sb of sorted) {
+  // A sandbox's group: its account VM, or its account's microVMs on its host. Found through a
+  // number (no string per sandbox: a frame has up to 10,000 of them, each its own microVM).
+  const accountIndex = new Map(frame.accounts.map((a, i) => [a, i]));
+  const groupByNumber = new Map<number, { ids: number[] }>();
+  for (let i = 0; i < sorted.length; i++) {
+    const sb = sorted[i]!;
     const g = guestById.get(sb.guestOs);
     if (!g) continue;
-    let key = keyOf.get(g.id);
-    if (key === undefined) keyOf.set(g.id, (key = g.kind === 'account-vm' ? `vm-${g.id}` : `acct-${g.account}`));
-    const hostGroups = groups.get(sb.host)!;
-    if (!hostGroups.has(key)) hostGroups.set(key, { account: g.account, guestOs: null, ids: [], capacity: 0 });
-    hostGroups.get(key)!.ids.push(sb.id);
+    const n = g.kind === 'account-vm' ? -1 - g.id : sb.host * (frame.accounts.length + 1) + (accountIndex.get(g.account) ?? frame.accounts.length);
+    let group = groupByNumber.get(n);
+    if (!group) {
+      const key = g.kind === 'account-vm' ? `vm-${g.id}` : `acct-${g.account}`;
+      const hostGroups = groups.get(sb.host)!;
+      if (!hostGroups.has(key)) hostGroups.set(key, { account: g.account, guestOs: null, ids: [], capacity: 0 });
+      groupByNumber.set(n, (group = hostGroups.get(key)!));
+    }
+    group.ids.push(sb.id);
   }
   // Last on each host (grouped after its guests), in readiness order, which is their id order.
   for (const p of frame.poolSandboxes) {
@@ -183,9 +191,15 @@ function computeLayout(frame: Frame, width: number, maxHeight: number): Topology
           kind: isPool ? 'pool' : isVm ? 'account-vm' : 'microvm-group',
         });
         const cells = isPool ? layout.pool : layout.sandboxes;
-        g.ids.forEach((id, i) => {
-          cells.set(id, { x: x + 2 * PAD + (i % m.perRow) * (cell + 2), y: y + GUEST_LABEL + Math.floor(i / m.perRow) * (cell + 2) });
-        });
+        const x0 = x + 2 * PAD;
+        const y0 = y + GUEST_LABEL;
+        for (let i = 0, col = 0, row = 0; i < g.ids.length; i++) {
+          cells.set(g.ids[i]!, { x: x0 + col * (cell + 2), y: y0 + row * (cell + 2) });
+          if (++col === m.perRow) {
+            col = 0;
+            row++;
+          }
+        }
         y += gh + 4;
       }
     });
