@@ -146,14 +146,23 @@ describe('the topology canvas, drawn frame after frame', () => {
       // An odd width puts the hosts, and so the cells, at fractional positions.
       const width = 901;
       let incremental = 0;
+      let moved = 0;
+      let lastLayout = null as ReturnType<typeof layoutTopology> | null;
       for (const frame of run) {
         const before = { ...scene.ops };
-        drawSandboxesOnCanvas(canvas, frame, layoutTopology(frame, width), null);
+        const layout = layoutTopology(frame, width);
+        drawSandboxesOnCanvas(canvas, frame, layout, null);
         expect(scene.picture()).toEqual(fresh(frame, width, null));
-        if (scene.ops.clearAll === before.clearAll && scene.ops.clearCell > before.clearCell) incremental++;
+        if (scene.ops.clearAll === before.clearAll && scene.ops.clearCell > before.clearCell) {
+          incremental++;
+          // A sandbox came or went, and still only some places were repainted.
+          if (lastLayout !== null && layout !== lastLayout) moved++;
+        }
+        lastLayout = layout;
       }
-      // Most frames of a run add or remove no sandbox: those repaint cell by cell.
+      // Most frames of a run repaint cell by cell, also when a sandbox comes or goes.
       expect(incremental).toBeGreaterThan(run.length / 4);
+      expect(moved).toBeGreaterThanOrEqual(5);
       expect(run.some((f) => f.poolSandboxes.some((p) => p.state === 'pool.booting'))).toBe(true);
     });
   }
