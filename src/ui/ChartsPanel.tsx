@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { CHARTS } from '../render/charts';
 import { drawnFrame, redrawDecision, REDRAW_INTERVAL_MS, type DrawnFrame } from '../render/charts/redrawPolicy';
-import { measured, subscribeFrames } from '../store/latestFrame';
+import { latestFrame, measured, subscribeFrames } from '../store/latestFrame';
 import { usePlayback } from '../store/playback';
 import type { Frame } from '../worker/frame';
 import './charts.css';
@@ -67,10 +67,44 @@ export function ChartsPanel() {
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     let cancelNext = () => {};
+    // While playing, a chart out of sight is not drawn (six charts, five times a second, were
+    // a millisecond of every frame and more style, layout and paint); it is drawn as soon as
+    // it comes into sight, and when playback pauses (a screenshot or a scroll then finds it
+    // up to date).
+    const inSight = CHARTS.map(() => true);
+    const stale = CHARTS.map(() => false);
     const drawChart = (frame: Frame, i: number) => {
       const svg = svgRefs.current[i];
-      if (svg) measured('chart', () => CHARTS[i]!.render(svg, frame, { width: size.width, height: size.height }));
+      if (!svg) return;
+      if (!inSight[i] && usePlayback.getState().playing) {
+        stale[i] = true;
+        return;
+      }
+      stale[i] = false;
+      measured('chart', () => CHARTS[i]!.render(svg, frame, { width: size.width, height: size.height }));
     };
+    const drawStale = () => {
+      const frame = latestFrame.getState().frame;
+      if (frame) stale.forEach((s, i) => s && drawChart(frame, i));
+    };
+    const sight =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver(
+            (entries) => {
+              for (const entry of entries) {
+                const i = svgRefs.current.indexOf(entry.target as SVGSVGElement);
+                if (i < 0) continue;
+                inSight[i] = entry.isIntersecting;
+                if (entry.isIntersecting && stale[i]) drawStale();
+              }
+            },
+            { rootMargin: '100px' },
+          )
+        : null;
+    for (const svg of svgRefs.current) if (svg) sight?.observe(svg);
+    const unsubscribePlaying = usePlayback.subscribe((s, prev) => {
+      if (prev.playing && !s.playing) drawStale();
+    });
     const draw = (frame: Frame) => {
       pending = null;
       lastDrawAt = performance.now();
@@ -113,6 +147,8 @@ export function ChartsPanel() {
     });
     return () => {
       unsubscribe();
+      unsubscribePlaying();
+      sight?.disconnect();
       cancelNext();
       if (timer) clearTimeout(timer);
     };
