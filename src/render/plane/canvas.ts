@@ -1,4 +1,5 @@
 import type { EndedRequestView, RequestView } from '../../worker/frame';
+import { fitCanvas } from '../fitCanvas';
 import { functionColor, OUTCOME_STYLE } from '../palette';
 import { PLANE_H, PLANE_W, type TokenPlace } from './layout';
 
@@ -51,19 +52,11 @@ export function drawTokensOnCanvas(
   ended: readonly { e: EndedRequestView; x: number; y: number; opacity: number }[],
   selected: number | null,
 ): void {
-  const dpr = globalThis.devicePixelRatio ?? 1;
-  const w = Math.round(box.width * dpr);
-  const h = Math.round(box.height * dpr);
-  if (canvas.width !== w || canvas.height !== h) {
-    canvas.width = w;
-    canvas.height = h;
-    canvas.style.width = `${box.width}px`;
-    canvas.style.height = `${box.height}px`;
-  }
+  const dpr = fitCanvas(canvas, box.width, box.height);
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, w, h);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
   // The SVG's viewBox, fitted and centred in its box (preserveAspectRatio's default).
   const scale = Math.min(box.width / PLANE_W, box.height / PLANE_H);
   const ox = (box.width - PLANE_W * scale) / 2;

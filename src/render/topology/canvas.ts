@@ -1,4 +1,5 @@
 import type { Frame, PoolSandboxView, SandboxView } from '../../worker/frame';
+import { fitCanvas } from '../fitCanvas';
 import { functionColor } from '../palette';
 import type { TopologyLayout } from './layout';
 import { sandboxGlyph } from './sandboxStyle';
@@ -20,6 +21,9 @@ interface Painted {
 }
 const painted = new WeakMap<HTMLCanvasElement, Painted>();
 
+/** Where a cell is drawn, its top-left corner in CSS pixels. */
+type Place = { x: number; y: number };
+
 /** The page's theme: the selection ring and the pool's ink are theme colours, read on a full repaint. */
 const themeOf = (canvas: HTMLCanvasElement) => canvas.ownerDocument?.documentElement?.dataset.theme ?? '';
 
@@ -30,16 +34,9 @@ const themeOf = (canvas: HTMLCanvasElement) => canvas.ownerDocument?.documentEle
  * only the last frame would show.
  */
 export function drawSandboxesOnCanvas(canvas: HTMLCanvasElement, frame: Frame, layout: TopologyLayout, selected: number | null): void {
-  const dpr = globalThis.devicePixelRatio ?? 1;
-  // Resizing a canvas reallocates its bitmap (and blanks it): only when the layout's size changed.
-  const w = Math.round(layout.width * dpr);
-  const h = Math.round(layout.height * dpr);
-  if (canvas.width !== w || canvas.height !== h) {
-    canvas.width = w;
-    canvas.height = h;
-    canvas.style.width = `${layout.width}px`;
-    canvas.style.height = `${layout.height}px`;
-  }
+  const dpr = fitCanvas(canvas, layout.width, layout.height);
+  const w = canvas.width;
+  const h = canvas.height;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const theme = themeOf(canvas);
@@ -70,7 +67,7 @@ function lookOf(sb: SandboxView): number {
 }
 const poolLook = (p: PoolSandboxView) => (p.state === 'pool.booting' ? -1 : -2);
 /** A place on the canvas as a number (cells are at least 3 px apart; an eighth of a pixel tells them apart). */
-const placeKey = (p: { x: number; y: number }) => Math.round(p.x * 8) * 1_048_576 + Math.round(p.y * 8);
+const placeKey = (p: Place) => Math.round(p.x * 8) * 1_048_576 + Math.round(p.y * 8);
 
 /**
  * After a layout change at the same cell size and canvas size, repaints only the places whose
@@ -81,7 +78,7 @@ const placeKey = (p: { x: number; y: number }) => Math.round(p.x * 8) * 1_048_57
  */
 function repaintMoved(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, frame: Frame, layout: TopologyLayout, last: Painted, dpr: number): boolean {
   const s = layout.cell;
-  const before = new Map<number, { p: { x: number; y: number }; look: number }>();
+  const before = new Map<number, { p: Place; look: number }>();
   for (const sb of last.sandboxes) {
     const p = last.layout.sandboxes.get(sb.id);
     if (p) before.set(placeKey(p), { p, look: lookOf(sb) });
@@ -90,47 +87,52 @@ function repaintMoved(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, 
     const p = last.layout.pool.get(pool.id);
     if (p) before.set(placeKey(p), { p, look: poolLook(pool) });
   }
-  const clear: { x: number; y: number }[] = [];
-  const cells: [SandboxView, { x: number; y: number }][] = [];
-  const pools: [PoolSandboxView, { x: number; y: number }][] = [];
+  const clear: Place[] = [];
+  /** Whether place `p` must be painted to show `look` (what it showed is cleared first). */
+  const repaint = (p: Place, look: number) => {
+    const k = placeKey(p);
+    const was = before.get(k);
+    before.delete(k);
+    if (was?.look === look) return false;
+    if (was) clear.push(p);
+    return true;
+  };
+  const cells: [SandboxView, Place][] = [];
   for (const sb of frame.sandboxes) {
     const p = layout.sandboxes.get(sb.id);
-    if (!p) continue;
-    const k = placeKey(p);
-    const was = before.get(k);
-    before.delete(k);
-    if (was?.look === lookOf(sb)) continue;
-    if (was) clear.push(p);
-    cells.push([sb, p]);
+    if (p && repaint(p, lookOf(sb))) cells.push([sb, p]);
   }
+  const pools: [PoolSandboxView, Place][] = [];
   for (const pool of frame.poolSandboxes) {
     const p = layout.pool.get(pool.id);
-    if (!p) continue;
-    const k = placeKey(p);
-    const was = before.get(k);
-    before.delete(k);
-    if (was?.look === poolLook(pool)) continue;
-    if (was) clear.push(p);
-    pools.push([pool, p]);
+    if (p && repaint(p, poolLook(pool))) pools.push([pool, p]);
   }
   // Places nobody takes any more are cleared too.
   for (const { p } of before.values()) clear.push(p);
+  repaintPlaces(ctx, canvas, clear, cells, pools, s, dpr);
+  return true;
+}
+
+/** Clears `clear`, then paints each cell at its place, letters and pool ink prepared once. */
+function repaintPlaces(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, clear: readonly Place[], cells: readonly [SandboxView, Place][], pools: readonly [PoolSandboxView, Place][], s: number, dpr: number): void {
   clearCells(ctx, clear, s, dpr);
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   prepareLetters(ctx, s);
   for (const [sb, p] of cells) paintCell(ctx, sb, p, s);
   if (pools.length > 0) {
-    const ink = getComputedStyle(canvas).getPropertyValue('--pool-ink').trim() || '#5f6975';
+    const ink = poolInk(canvas);
     for (const [pool, p] of pools) paintPoolCell(ctx, pool, p, s, ink);
   }
-  return true;
 }
+
+/** The warm pool's neutral ink, a theme colour. */
+const poolInk = (canvas: HTMLCanvasElement) => getComputedStyle(canvas).getPropertyValue('--pool-ink').trim() || '#5f6975';
 
 /**
  * Clears cells in device pixels, whole pixels around each: its antialiased edges go, and the
  * 2 px gap keeps the neighbours' edges out of reach.
  */
-function clearCells(ctx: CanvasRenderingContext2D, places: readonly { x: number; y: number }[], s: number, dpr: number): void {
+function clearCells(ctx: CanvasRenderingContext2D, places: readonly Place[], s: number, dpr: number): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   for (const p of places) {
     const x0 = Math.floor(p.x * dpr);
@@ -148,7 +150,7 @@ function repaintAll(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, fr
     if (p) paintCell(ctx, sb, p, layout.cell);
   }
   if (frame.poolSandboxes.length > 0) {
-    const ink = getComputedStyle(canvas).getPropertyValue('--pool-ink').trim() || '#5f6975';
+    const ink = poolInk(canvas);
     for (const pool of frame.poolSandboxes) {
       const p = layout.pool.get(pool.id);
       if (p) paintPoolCell(ctx, pool, p, layout.cell, ink);
@@ -171,8 +173,7 @@ function repaintAll(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, fr
 function repaintChanged(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement, frame: Frame, layout: TopologyLayout, last: Painted, selected: number | null, dpr: number): boolean {
   const s = layout.cell;
   const ring = selected === null ? undefined : layout.sandboxes.get(selected);
-  const changed: { x: number; y: number }[] = [];
-  const cells: SandboxView[] = [];
+  const cells: [SandboxView, Place][] = [];
   for (let i = 0; i < frame.sandboxes.length; i++) {
     const sb = frame.sandboxes[i]!;
     const was = last.sandboxes[i]!;
@@ -182,31 +183,18 @@ function repaintChanged(ctx: CanvasRenderingContext2D, canvas: HTMLCanvasElement
     const p = layout.sandboxes.get(sb.id);
     if (!p) continue;
     if (ring && Math.abs(p.x - ring.x) <= s + 4 && Math.abs(p.y - ring.y) <= s + 4) return false;
-    changed.push(p);
-    cells.push(sb);
+    cells.push([sb, p]);
   }
-  const pools: PoolSandboxView[] = [];
-  const poolAt: { x: number; y: number }[] = [];
+  const pools: [PoolSandboxView, Place][] = [];
   for (let i = 0; i < frame.poolSandboxes.length; i++) {
     const pool = frame.poolSandboxes[i]!;
     const was = last.pool[i]!;
     if (pool.id !== was.id) return false;
     if (pool.state === was.state) continue;
     const p = layout.pool.get(pool.id);
-    if (p) {
-      pools.push(pool);
-      poolAt.push(p);
-    }
+    if (p) pools.push([pool, p]);
   }
-  if (changed.length === 0 && pools.length === 0) return true;
-  clearCells(ctx, [...changed, ...poolAt], s, dpr);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  prepareLetters(ctx, s);
-  for (let i = 0; i < cells.length; i++) paintCell(ctx, cells[i]!, changed[i]!, s);
-  if (pools.length > 0) {
-    const ink = getComputedStyle(canvas).getPropertyValue('--pool-ink').trim() || '#5f6975';
-    for (let i = 0; i < pools.length; i++) paintPoolCell(ctx, pools[i]!, poolAt[i]!, s, ink);
-  }
+  if (cells.length > 0 || pools.length > 0) repaintPlaces(ctx, canvas, [...cells.map((c) => c[1]), ...pools.map((c) => c[1])], cells, pools, s, dpr);
   return true;
 }
 
@@ -219,7 +207,7 @@ function prepareLetters(ctx: CanvasRenderingContext2D, s: number): void {
 }
 
 /** One sandbox's cell, all inside its square: filled invoking, outlined idle, half-filled initializing, faint shutting down. */
-function paintCell(ctx: CanvasRenderingContext2D, sb: SandboxView, p: { x: number; y: number }, s: number): void {
+function paintCell(ctx: CanvasRenderingContext2D, sb: SandboxView, p: Place, s: number): void {
   const color = functionColor(sb.fn);
   if (sb.state === 'invoking') {
     ctx.fillStyle = color;
@@ -257,7 +245,7 @@ function paintCell(ctx: CanvasRenderingContext2D, sb: SandboxView, p: { x: numbe
  * A warm-pool generic sandbox: neutral ink, no function's colour; a faint fill with a dot in
  * the middle, a dashed outline while booting and a solid one once ready (as in the SVG).
  */
-function paintPoolCell(ctx: CanvasRenderingContext2D, pool: PoolSandboxView, p: { x: number; y: number }, s: number, ink: string): void {
+function paintPoolCell(ctx: CanvasRenderingContext2D, pool: PoolSandboxView, p: Place, s: number, ink: string): void {
   const dot = Math.max(1, Math.round(s / 4));
   ctx.lineWidth = 1;
   ctx.strokeStyle = ink;
