@@ -55,3 +55,39 @@ test('the topology canvas, repainted cell by cell while playing, shows what a fr
   await expect.poll(() => pixels(page)).toBe(played);
   expect(errors).toEqual([]);
 });
+
+test('Pause after fast forward hands every sandbox back from the canvas to a titled SVG cell, a few at a time', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openPreset(page, 'one-cold-start');
+  await page.getByRole('button', { name: 'JSON' }).click();
+  // About 500 sandboxes: SVG when paused, canvas while fast-forwarding (above 100).
+  const fiveHundred = { ...scenario, name: 'Five hundred sandboxes', durationMs: 3 * 3_600_000, platform: { ...scenario.platform, hosts: 2 } };
+  fiveHundred.functions = [{ ...scenario.functions[0]!, workload: { type: 'poisson', ratePerSec: 50 } }];
+  await page.getByLabel('Scenario (JSON)').fill(JSON.stringify(fiveHundred));
+  await expect(page.getByRole('slider', { name: 'Timeline' })).toHaveAttribute('max', String(3 * 3_600_000));
+  const cells = page.locator('svg.topology g.sandbox');
+
+  const speed = page.getByRole('slider', { name: 'Speed' });
+  await speed.focus();
+  while ((await speed.getAttribute('aria-valuetext')) !== '1,000×') await speed.press('ArrowRight');
+  await page.getByRole('button', { name: /Play/ }).click();
+  await expect(canvas(page)).toBeVisible();
+  await expect(cells).toHaveCount(0);
+  await page.waitForTimeout(1_000);
+  await page.getByRole('button', { name: /Pause/ }).click();
+
+  // The canvas stays until the last cell is built, then goes; every sandbox is a cell again.
+  await expect(canvas(page)).toHaveCount(0);
+  const ids = await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+  expect(ids.length).toBeGreaterThan(300);
+  expect(new Set(ids).size).toBe(ids.length);
+  const titles = await cells.locator('title').allTextContents();
+  expect(titles).toHaveLength(ids.length);
+  expect(titles.filter((t) => !/^Sandbox \d+ of api: /.test(t))).toEqual([]);
+  // Cells built in the hand-over are not new sandboxes: none fades in.
+  await expect(page.locator('svg.topology g.sandbox.entering')).toHaveCount(0);
+  await cells.last().click();
+  await expect(page.locator('#inspector-title')).toContainText(`Sandbox #${ids[ids.length - 1]}`);
+  expect(errors).toEqual([]);
+});

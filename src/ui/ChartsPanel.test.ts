@@ -71,14 +71,31 @@ describe('the charts while playing', () => {
     expect(pictures()[0]).not.toBe(before[0]);
   });
 
-  it('draws the charts it skipped when playback pauses', async () => {
+  it('draws the charts it skipped when playback pauses, in idle moments after the Pause, not in its task', async () => {
     setInSight(2, false);
+    setInSight(4, false);
     const before = pictures();
     usePlayback.setState({ playing: true });
     await act(async () => setFrame(frameAt(40_000)));
     await act(() => new Promise((r) => setTimeout(r, 300)));
     expect(pictures()[2]).toBe(before[2]);
     act(() => usePlayback.setState({ playing: false }));
+    expect(pictures()[2]).toBe(before[2]);
+    await act(() => new Promise((r) => setTimeout(r, 50)));
     expect(pictures()[2]).not.toBe(before[2]);
+    expect(pictures()[4]).not.toBe(before[4]);
+  });
+});
+
+describe('the charts while paused', () => {
+  it('draws a chart in sight with the frame, and one out of sight just after', async () => {
+    setInSight(5, false);
+    const before = pictures();
+    act(() => setFrame(frameAt(50_000)));
+    const now = pictures();
+    expect(now[0]).not.toBe(before[0]);
+    expect(now[5]).toBe(before[5]);
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(pictures()[5]).not.toBe(before[5]);
   });
 });

@@ -38,6 +38,7 @@ export function ChartsPanel() {
   const svgRefs = useRef<(SVGSVGElement | null)[]>([]);
   const [size, setSize] = useState<ChartSize | null>(null);
   const drawnOnce = useRef(false);
+  const inSightRef = useRef(CHARTS.map(() => true));
 
   useEffect(() => {
     const grid = gridRef.current;
@@ -67,25 +68,35 @@ export function ChartsPanel() {
     let timer: ReturnType<typeof setTimeout> | null = null;
 
     let cancelNext = () => {};
-    // While playing, a chart out of sight is not drawn (six charts, five times a second, were
-    // a millisecond of every frame and more style, layout and paint); it is drawn as soon as
-    // it comes into sight, and when playback pauses (a screenshot or a scroll then finds it
-    // up to date).
-    const inSight = CHARTS.map(() => true);
+    // A chart out of sight is not drawn with the frame (six charts, five times a second, were
+    // a millisecond of every frame and more style, layout and paint). It is drawn as soon as it
+    // comes into sight; and when paused, each in an idle moment of its own, so a screenshot or a
+    // scroll finds it up to date without Pause drawing six charts in one long task.
+    // Which charts are in sight outlives the effect: a new size must not take them all for in sight
+    // (and draw six at once) before the new observer says otherwise.
+    const inSight = inSightRef.current;
     const stale = CHARTS.map(() => false);
-    const drawChart = (frame: Frame, i: number) => {
-      const svg = svgRefs.current[i];
-      if (!svg) return;
-      if (!inSight[i] && usePlayback.getState().playing) {
-        stale[i] = true;
-        return;
-      }
+    let cancelStale = () => {};
+    const render = (frame: Frame, i: number) => {
       stale[i] = false;
-      measured('chart', () => CHARTS[i]!.render(svg, frame, { width: size.width, height: size.height }));
+      measured('chart', () => CHARTS[i]!.render(svgRefs.current[i]!, frame, { width: size.width, height: size.height }));
     };
-    const drawStale = () => {
-      const frame = latestFrame.getState().frame;
-      if (frame) stale.forEach((s, i) => s && drawChart(frame, i));
+    const drawStaleWhenIdle = () => {
+      cancelStale();
+      const next = () => {
+        const frame = latestFrame.getState().frame;
+        const i = stale.indexOf(true);
+        if (!frame || i < 0 || usePlayback.getState().playing) return;
+        render(frame, i);
+        cancelStale = whenIdle(next);
+      };
+      cancelStale = whenIdle(next);
+    };
+    const drawChart = (frame: Frame, i: number) => {
+      if (!svgRefs.current[i]) return;
+      if (inSight[i]) return render(frame, i);
+      stale[i] = true;
+      if (!usePlayback.getState().playing) drawStaleWhenIdle();
     };
     const sight =
       typeof IntersectionObserver === 'function'
@@ -95,7 +106,8 @@ export function ChartsPanel() {
                 const i = svgRefs.current.indexOf(entry.target as SVGSVGElement);
                 if (i < 0) continue;
                 inSight[i] = entry.isIntersecting;
-                if (entry.isIntersecting && stale[i]) drawStale();
+                const frame = latestFrame.getState().frame;
+                if (entry.isIntersecting && stale[i] && frame) render(frame, i);
               }
             },
             { rootMargin: '100px' },
@@ -103,7 +115,7 @@ export function ChartsPanel() {
         : null;
     for (const svg of svgRefs.current) if (svg) sight?.observe(svg);
     const unsubscribePlaying = usePlayback.subscribe((s, prev) => {
-      if (prev.playing && !s.playing) drawStale();
+      if (prev.playing && !s.playing) drawStaleWhenIdle();
     });
     const draw = (frame: Frame) => {
       pending = null;
@@ -150,6 +162,7 @@ export function ChartsPanel() {
       unsubscribePlaying();
       sight?.disconnect();
       cancelNext();
+      cancelStale();
       if (timer) clearTimeout(timer);
     };
     // `lang` is read by the charts at draw time (src/render/locale.ts); a new language restarts

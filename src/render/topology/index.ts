@@ -25,6 +25,19 @@ export interface TopologyOptions {
    * thousand SVG cells changing under the eye cost more than a frame; paused, SVG again.
    */
   playing?: boolean;
+  /**
+   * At most this many SVG cells are created in one call (default: no limit). Where more are
+   * needed (Pause after fast forward turns 1,500 canvas cells back into SVG), the canvas keeps
+   * showing the whole frame over the cells built so far, and the result says `pending`: call
+   * again, in a later task, to build the next ones. Each call stays a short task.
+   */
+  newCellBudget?: number;
+}
+
+/** What a call drew: the layout (for hit-testing the canvas), and whether SVG cells are still to be built. */
+export interface TopologyDrawn {
+  layout: TopologyLayout;
+  pending: boolean;
 }
 
 /** Above this many sandboxes, they are drawn on a canvas: thousands of SVG nodes cannot keep 60 fps. */
@@ -46,9 +59,9 @@ type Sel<E extends d3.BaseType> = d3.Selection<E, null, HTMLElement, unknown>;
 /**
  * The topology view: hosts > guest OSes (by account) > sandboxes, coloured by function, their
  * state shown by pattern and glyph as well as colour. A function of (element, frame, options):
- * calling it twice with the same frame draws the same picture.
+ * calling it twice with the same frame draws the same picture (given the whole budget).
  */
-export function renderTopology(container: HTMLElement, frame: Frame, opts: TopologyOptions): TopologyLayout {
+export function renderTopology(container: HTMLElement, frame: Frame, opts: TopologyOptions): TopologyDrawn {
   const layout = layoutTopology(frame, opts.width, opts.maxHeight);
   const root = d3.select(container);
   const svg = root
@@ -71,26 +84,60 @@ export function renderTopology(container: HTMLElement, frame: Frame, opts: Topol
   drawPatterns(svg.select('defs'), frame);
   drawHosts(svg.select('g.hosts'), frame, layout, opts);
   drawGuests(svg.select('g.guests'), layout, opts);
+  const sandboxG = svg.select<SVGGElement>('g.sandboxes');
   const poolG = svg.select<SVGGElement>('g.pool-sandboxes');
 
   // Warm-pool cells count towards the limit: they are cells to draw like any other.
   const many = frame.sandboxes.length + frame.poolSandboxes.length > svgSandboxLimit(opts);
+  const budget = { left: many ? 0 : (opts.newCellBudget ?? Infinity) };
+  const sandboxes = many ? [] : withinBudget(sandboxG.node()!, frame.sandboxes.filter((sb) => layout.sandboxes.has(sb.id)), budget);
+  const pool = many ? [] : withinBudget(poolG.node()!, frame.poolSandboxes, budget);
+  const pending = !many && budget.left < 0;
+  const handingOver = !many && root.select('canvas.topology-canvas').size() > 0;
   const canvas = root
     .selectAll<HTMLCanvasElement, boolean>('canvas.topology-canvas')
-    .data(many ? [true] : [])
+    .data(many || pending ? [true] : [])
     .join('canvas')
     .attr('class', 'topology-canvas')
     .attr('aria-hidden', 'true');
+  // The canvas first: setting its font brings the page's style up to date, which after new cells is their style too.
+  if (many || pending) drawSandboxesOnCanvas(canvas.node()!, frame, layout, opts.selected?.kind === 'sandbox' ? opts.selected.id : null);
   if (many) {
     // Emptied in one operation: removing a thousand cells one by one took a 150 ms frame at Play.
-    svg.select<SVGGElement>('g.sandboxes').node()!.replaceChildren();
+    sandboxG.node()!.replaceChildren();
     poolG.node()!.replaceChildren();
-    drawSandboxesOnCanvas(canvas.node()!, frame, layout, opts.selected?.kind === 'sandbox' ? opts.selected.id : null);
   } else {
-    drawSandboxes(svg.select('g.sandboxes'), frame, layout, opts);
-    drawPoolSandboxes(poolG, frame, layout, opts);
+    // Cells built while the canvas shows them (or hands over to them) are not new sandboxes: no fade-in.
+    const cellOpts = { ...opts, animate: opts.animate && !handingOver && !pending };
+    drawSandboxes(sandboxG, sandboxes, frame, layout, cellOpts);
+    drawPoolSandboxes(poolG, pool, frame, layout, cellOpts);
   }
-  return layout;
+  return { layout, pending };
+}
+
+/**
+ * The items whose SVG cells exist, and as many of the others as the budget allows, in frame
+ * order; `budget.left` goes below zero when some had to wait.
+ */
+function withinBudget<T extends { id: number }>(g: SVGGElement, items: readonly T[], budget: { left: number }): T[] {
+  if (items.length <= budget.left) {
+    budget.left -= items.length;
+    return items as T[];
+  }
+  const built = new Set<number>();
+  for (const node of g.children) {
+    const d = (node as Element & { __data__?: T }).__data__;
+    if (d) built.add(d.id);
+  }
+  const out: T[] = [];
+  for (const item of items) {
+    if (built.has(item.id)) out.push(item);
+    else if (budget.left > 0) {
+      budget.left--;
+      out.push(item);
+    } else budget.left = -1;
+  }
+  return out;
 }
 
 /** The warm pool's cells: neutral ink (they are no function's), dotted. Cells are always drawn on --cell-bg (white). */
@@ -243,12 +290,11 @@ function delegateEvents(g: Sel<SVGGElement>, opts: TopologyOptions): void {
  * look (state, selection, size) and its countdown bar. Creation fades in by a CSS animation;
  * reclaim fades out before removal.
  */
-function drawSandboxes(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, opts: TopologyOptions): void {
+function drawSandboxes(g: Sel<SVGGElement>, data: readonly SandboxView[], frame: Frame, layout: TopologyLayout, opts: TopologyOptions): void {
   const s = layout.cell;
   const small = s < 11;
   const focusable = frame.sandboxes.length <= 300;
   const selectedId = opts.selected?.kind === 'sandbox' ? opts.selected.id : -1;
-  const data = frame.sandboxes.filter((sb) => layout.sandboxes.has(sb.id));
   delegateEvents(g, opts);
   g.classed('animate', opts.animate);
   const barH = Math.max(2, s / 6);
@@ -258,7 +304,7 @@ function drawSandboxes(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout
       (enter) =>
         enter
           .append('g')
-          .attr('class', 'sandbox')
+          .attr('class', opts.animate ? 'sandbox entering' : 'sandbox')
           .attr('data-id', (sb) => sb.id)
           .call((e) => {
             e.append('rect').attr('class', 'cell');
@@ -361,18 +407,18 @@ interface DrawnPool {
  * glyph, a dotted outline and a progress bar while they boot, a solid outline once ready. They
  * are no function's, so they are not selectable (not focusable either); each has its title.
  */
-function drawPoolSandboxes(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, opts: TopologyOptions): void {
+function drawPoolSandboxes(g: Sel<SVGGElement>, data: readonly PoolSandboxView[], frame: Frame, layout: TopologyLayout, opts: TopologyOptions): void {
   const s = layout.cell;
   const small = s < 11;
   const barH = Math.max(2, s / 6);
   g.classed('animate', opts.animate);
   g.selectAll<SVGGElement, PoolSandboxView>('g.pool-sandbox')
-    .data(frame.poolSandboxes, (p) => p.id)
+    .data(data, (p) => p.id)
     .join(
       (enter) =>
         enter
           .append('g')
-          .attr('class', 'pool-sandbox')
+          .attr('class', opts.animate ? 'pool-sandbox entering' : 'pool-sandbox')
           .attr('data-id', (p) => p.id)
           .call((e) => {
             e.append('rect').attr('class', 'cell');

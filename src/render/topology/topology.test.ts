@@ -140,3 +140,49 @@ describe('the sandbox legend', () => {
     expect(el.querySelector('g.pool-sandbox title')!.textContent).toMatch(/^Sandbox générique \d+, sans fonction encore \(pool chaud, prête à être attribuée\), 1,0 Go réservés$/);
   });
 });
+
+describe('the hand-over from canvas to SVG cells (Pause after fast forward)', () => {
+  const fakeCanvas = () => {
+    const ctx = new Proxy({}, { get: (_, k: string) => (k === 'canvas' ? undefined : () => {}), set: () => true });
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as unknown as CanvasRenderingContext2D);
+  };
+  const busy = () => frameOf({ warmPool: { size: 3 } }, { memoryMb: 128, workload: { type: 'periodic', everyMs: 10 } }, (f) => f.sandboxes.length + f.poolSandboxes.length > 120);
+  const cells = (el: Element) => el.querySelectorAll('g.sandbox, g.pool-sandbox').length;
+
+  it('builds the cells a budget at a time while the canvas shows the frame, and ends as one full draw does', () => {
+    fakeCanvas();
+    const frame = busy();
+    const total = frame.sandboxes.length + frame.poolSandboxes.length;
+    const el = document.createElement('div');
+    renderTopology(el, frame, { ...opts, fastForward: true, playing: true });
+    expect(cells(el)).toBe(0);
+    const built: number[] = [];
+    for (let pending = true; pending && built.length < 10; ) {
+      pending = renderTopology(el, frame, { ...opts, animate: true, newCellBudget: 50 }).pending;
+      built.push(cells(el));
+      // Until the last cell is built, the canvas stays over them, showing the whole frame.
+      expect(el.querySelector('canvas.topology-canvas') !== null).toBe(pending);
+    }
+    expect(built).toEqual([50, 100, 150].filter((n) => n < total).concat(total));
+    // The same SVG as one draw with no budget, and no fade-in: these sandboxes are not new.
+    expect(el.querySelector('svg.topology')!.outerHTML).toBe(draw(frame).querySelector('svg.topology')!.outerHTML);
+    expect(el.querySelectorAll('.entering')).toHaveLength(0);
+  });
+
+  it('fades in only the sandboxes created while animating, not the cells there before it began', () => {
+    const h = new History(scenario({ durationMs: 4_000, functions: [fn({ timeoutMs: 10_000, durationMs: { dist: 'constant', ms: 2_000 }, workload: { type: 'periodic', everyMs: 200 } })] }));
+    h.seek(500);
+    const early = buildFrame(h, 500);
+    h.seek(1_500);
+    const later = buildFrame(h, 1_500);
+    const el = document.createElement('div');
+    renderTopology(el, early, { ...opts, animate: false });
+    renderTopology(el, later, { ...opts, animate: true });
+    const before = new Set(early.sandboxes.map((s) => String(s.id)));
+    const fading = [...el.querySelectorAll('g.sandbox.entering')].map((g) => g.getAttribute('data-id')!);
+    expect(before.size).toBeGreaterThan(0);
+    expect(fading.length).toBe(later.sandboxes.filter((s) => !before.has(String(s.id))).length);
+    expect(fading.length).toBeGreaterThan(0);
+    expect(fading.some((id) => before.has(id))).toBe(false);
+  });
+});
