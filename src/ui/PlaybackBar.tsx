@@ -9,7 +9,6 @@ export function PlaybackBar() {
   const playing = usePlayback((s) => s.playing);
   const speedIndex = usePlayback((s) => s.speedIndex);
   const setSpeedIndex = usePlayback((s) => s.setSpeedIndex);
-  const t = usePlayback((s) => s.t);
   const durationMs = usePlayback((s) => s.durationMs);
   const disabled = durationMs === 0;
   const speed = SPEEDS[speedIndex]!;
@@ -42,23 +41,41 @@ export function PlaybackBar() {
           {formatSpeed(speed, lang)}
         </span>
       </label>
+      <Timeline durationMs={durationMs} />
+    </div>
+  );
+}
+
+/**
+ * The timeline and the clock: the only part of the bar that changes while playing, so the only
+ * part re-rendered then (the buttons' words are not translated again each frame).
+ */
+function Timeline({ durationMs }: { durationMs: number }) {
+  const { t: tr, lang } = useT();
+  // The slider moves by steps of 1/2,000 of the run and the clock by what it prints: selecting
+  // those (not the instant itself) re-renders only when one of them changes.
+  const step = Math.max(durationMs / 2000, 0.001);
+  const value = usePlayback((s) => Math.round(s.t / step) * step);
+  const clock = usePlayback((s) => formatTime(s.t, lang));
+  return (
+    <>
       <label className="timeline">
         <span className="visually-hidden">{tr('playback.timeline')}</span>
         <input
           type="range"
           min={0}
           max={durationMs || 1}
-          step={Math.max(durationMs / 2000, 0.001)}
-          value={t}
-          disabled={disabled}
-          aria-valuetext={tr('playback.timelineValue', { time: formatTime(t, lang), duration: formatTime(durationMs, lang) })}
+          step={step}
+          value={value}
+          disabled={durationMs === 0}
+          aria-valuetext={tr('playback.timelineValue', { time: clock, duration: formatTime(durationMs, lang) })}
           onChange={(e) => void playback.seek(Number(e.target.value))}
         />
       </label>
       {/* Not a live region: the summary (role=status) announces time at a readable pace. */}
       <span className="clock">
-        {formatTime(t, lang)} <span className="of">/ {formatTime(durationMs, lang)}</span>
+        {clock} <span className="of">/ {formatTime(durationMs, lang)}</span>
       </span>
-    </div>
+    </>
   );
 }

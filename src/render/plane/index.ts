@@ -191,16 +191,19 @@ function drawWorkers(g: Sel<SVGGElement>, frame: Frame, boxes: ReturnType<typeof
     return n;
   });
   const selected = opts.selected?.kind === 'host' ? opts.selected.id : -1;
-  const node = g.node() as SVGGElement & Drawn;
-  // Most frames change only the running counts: then only the labels that changed are rewritten.
+  const node = g.node() as SVGGElement & Drawn & { __counts?: number[] };
+  // Most frames change only some running counts: then only those labels are translated and
+  // rewritten.
   const key = `${getLang()}|${selected}|${boxes.map((b) => `${b.first}-${b.last}`).join(',')}`;
-  const labels = boxes.map((b, i) => workerBoxLabel(b.first, b.last, counts[i]!));
-  if (node.__look === key) {
+  const was = node.__counts;
+  node.__counts = counts;
+  if (node.__look === key && was) {
     g.selectAll<SVGTextElement, unknown>('text.worker-label').each(function (_, i) {
-      setTextIfChanged(this, labels[i]!);
+      if (counts[i] !== was[i]) setTextIfChanged(this, workerBoxLabel(boxes[i]!.first, boxes[i]!.last, counts[i]!));
     });
     return;
   }
+  const labels = boxes.map((b, i) => workerBoxLabel(b.first, b.last, counts[i]!));
   node.__look = key;
   g.selectAll('text.workers-title')
     .data([null])
@@ -229,9 +232,9 @@ function drawWorkers(g: Sel<SVGGElement>, frame: Frame, boxes: ReturnType<typeof
 }
 
 function drawCounts(g: Sel<SVGGElement>, frame: Frame): void {
-  const data = STATIONS.filter((s) => s.states.length > 0).map((s) => ({ s, n: s.states.reduce((acc, st) => acc + (frame.counts.request[st] ?? 0), 0) }));
-  const throttle = STATIONS.find((s) => s.id === 'throttle')!;
-  data.push({ s: { ...throttle, y: throttle.y + 6 }, n: frame.summary.throttled });
+  const data = STATIONS.filter((s) => s.states.length > 0).map((s) => ({ s, n: s.states.reduce((acc, st) => acc + (frame.counts.request[st] ?? 0), 0), dy: 0 }));
+  // The throttle's count sits a little lower (not a copy of the station: its label is a getter that translates).
+  data.push({ s: STATIONS.find((s) => s.id === 'throttle')!, n: frame.summary.throttled, dy: 6 });
   // Counts change a few times a second at most stations: no join when none did.
   const node = g.node() as SVGGElement & Drawn;
   const look = `${getLang()}|${data.map((d) => d.n).join(",")}`;
@@ -244,7 +247,7 @@ function drawCounts(g: Sel<SVGGElement>, frame: Frame): void {
         .append('text')
         .attr('class', 'station-count')
         .attr('x', (d) => d.s.x + d.s.w - 6)
-        .attr('y', (d) => d.s.y + d.s.h - 7),
+        .attr('y', (d) => d.s.y + d.dy + d.s.h - 7),
     )
     .each(function (d) {
       setTextIfChanged(this, d.n > 0 ? formatStationCount(d.n) : '');
