@@ -5,21 +5,19 @@
  * server would. Prints each failed audit of those categories; asserts nothing.
  * BENCH_DIST=/some/dir measures another build.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { startPreview } from './preview';
 
 const PORT = 4181;
 const DIST = process.env.BENCH_DIST ?? 'dist';
 const URL = `http://127.0.0.1:${PORT}/`;
 
-if (!existsSync(`${DIST}/index.html`)) throw new Error('build first: npx vite build');
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', DIST], { stdio: 'ignore' });
+const server = await startPreview(DIST, PORT);
 const chromePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
-  await new Promise((r) => setTimeout(r, 2500));
   chrome = await chromeLauncher.launch({
     ...(chromePath && { chromePath }),
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

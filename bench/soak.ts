@@ -8,10 +8,10 @@
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import lz from 'lz-string';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { ScenarioInput } from '../src/sim/scenario';
 import { SPEEDS } from '../src/store/playback';
+import { startPreview } from './preview';
 
 const PORT = 4183;
 const DIST = process.env.BENCH_DIST ?? 'dist';
@@ -78,10 +78,8 @@ async function workerHeap(page: Page, cdp: CDPSession): Promise<number> {
 
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
 
-if (!existsSync(`${DIST}/index.html`)) throw new Error('build first: npx vite build');
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', DIST], { stdio: 'ignore' });
+const server = await startPreview(DIST, PORT);
 try {
-  await new Promise((r) => setTimeout(r, 2500));
   const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({
     ...(executablePath && { executablePath }),
