@@ -15,19 +15,33 @@ const portFree = (port: number) =>
     probe.listen(port, '127.0.0.1');
   });
 
+/** A running preview server; `kill()` stops it and everything it started. */
+export interface Preview {
+  kill(): void;
+}
+
+/** Stops `npx` and the vite it started: killing npx alone left vite serving on the port. */
+const stop = (server: ChildProcess) => () => {
+  try {
+    process.kill(-server.pid!, 'SIGTERM');
+  } catch {
+    server.kill();
+  }
+};
+
 /** Starts the server for `dist` on `port`; resolves once it answers. Throws if the port is taken or the build is missing. */
-export async function startPreview(dist: string, port: number): Promise<ChildProcess> {
+export async function startPreview(dist: string, port: number): Promise<Preview> {
   if (!existsSync(`${dist}/index.html`)) throw new Error(`no build in ${dist}: run npx vite build first (or set BENCH_DIST to a built site)`);
   if (!(await portFree(port))) throw new Error(`port ${port} is in use, perhaps by a vite preview left from an interrupted run: stop it (pkill -f "vite preview") and run again`);
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore' });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dist], { stdio: 'ignore', detached: true });
   let exited = false;
   server.once('exit', () => (exited = true));
   for (let i = 0; i < 100; i++) {
     if (exited) throw new Error(`vite preview on port ${port} stopped before answering`);
     const ok = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false);
-    if (ok) return server;
+    if (ok) return { kill: stop(server) };
     await new Promise((r) => setTimeout(r, 200));
   }
-  server.kill();
+  stop(server)();
   throw new Error(`vite preview on port ${port} did not answer in 20 s`);
 }

@@ -121,7 +121,6 @@ async function drawTimes(page: Page, concurrent: number): Promise<void> {
   // The topology view's frame rate: how many new pictures of the hosts it drew a second (issue 7:
   // 60 up to 2,000 sandboxes, over 30 at 10,000), and how steady the page's animation frames were.
   const fps = drawnAt.length > 1 ? ((drawnAt.length - 1) * 1000) / (drawnAt[drawnAt.length - 1]! - drawnAt[0]!) : 0;
-  if (process.env.BENCH_DEBUG) { const gaps = drawnAt.slice(1).map((t, i) => t - drawnAt[i]!); console.log('DEBUG', drawnAt.length, (drawnAt[0]! - pausedAt + 5000).toFixed(0), (drawnAt[drawnAt.length - 1]! - pausedAt).toFixed(0), 'gaps>20', gaps.filter((g) => g > 20).map((g) => g.toFixed(0)).join(','), 'gaps<12', gaps.filter((g) => g < 12).length); }
   const steady = frames.filter((f) => f < 20).length / Math.max(1, frames.length);
   console.log(`      topology view: ${fps.toFixed(1)} frames a second (target ${concurrent <= 2_000 ? '60' : 'over 30'}); ${(steady * 100).toFixed(0)}% of animation frames on time (under 20 ms)`);
 }
