@@ -222,10 +222,14 @@ function drawHosts(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, op
       const [box, title, track, used, tip] = node.children as unknown as [SVGRectElement, SVGTextElement, SVGRectElement, SVGRectElement, SVGTitleElement];
       box.setAttribute('width', String(h.w));
       box.setAttribute('height', String(h.h));
-      title.textContent = hostTitle(host);
+      // Memory in use changes most frames; the title's whole percent seldom does. Text written
+      // again, even the same, is laid out again.
+      const titleText = hostTitle(host);
+      if (title.textContent !== titleText) title.textContent = titleText;
       track.setAttribute('width', String(h.w - 16));
       used.setAttribute('width', String(((h.w - 16) * host.usedMb) / host.memoryMb));
-      tip.textContent = hostLabel(host);
+      const tipText = hostLabel(host);
+      if (tip.textContent !== tipText) tip.textContent = tipText;
     });
 }
 
