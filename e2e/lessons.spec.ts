@@ -82,7 +82,11 @@ test('a link made during a lesson opens that lesson, at that step and that momen
   const clock = await page.locator('.clock').innerText();
   await page.getByRole('button', { name: /Share & export/ }).click();
   await page.getByRole('menuitem', { name: 'Copy link' }).click();
+  // The copy finishes after the exports load on demand: read the clipboard once the page says so
+  // (read at once, it sometimes still held nothing, and the other page opened no lesson).
+  await expect(page.getByText('Link copied.')).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#v1=/);
 
   const other = await browser.newPage({ locale: 'en-US' });
   await other.goto(link);
