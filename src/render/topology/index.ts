@@ -120,10 +120,7 @@ export function renderTopology(container: HTMLElement, frame: Frame, opts: Topol
  * order; `budget.left` goes below zero when some had to wait.
  */
 function withinBudget<T extends { id: number }>(g: SVGGElement, items: readonly T[], budget: { left: number }): T[] {
-  if (items.length <= budget.left) {
-    budget.left -= items.length;
-    return items as T[];
-  }
+  if (budget.left === Infinity) return items as T[];
   const built = new Set<number>();
   for (const node of g.children) {
     const d = (node as Element & { __data__?: T }).__data__;
