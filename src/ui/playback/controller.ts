@@ -19,9 +19,10 @@ export const WATCHDOG_MS = 30_000;
 /**
  * Drives the worker from the page. Every command goes through one queue, in the order it was
  * given: a seek issued right after a new scenario is chosen lands in the new run, never the
- * old one (a lesson step or a shared link does exactly that). Playing adds an advance only
- * when the queue is empty, so the worker never gets a backlog; seeks are coalesced so that,
- * while the user drags the timeline, only the latest position is computed.
+ * old one (a lesson step or a shared link does exactly that). Playing sends an advance only
+ * when the queue is empty and at most two are unanswered, so the worker never gets a backlog;
+ * a command waits for the advances sent before it. Seeks are coalesced so that, while the user
+ * drags the timeline, only the latest position is computed.
  */
 class PlaybackController {
   private chain: Promise<unknown> = Promise.resolve();
@@ -30,13 +31,18 @@ class PlaybackController {
   private pendingSeek: number | null = null;
   private seekQueued: Promise<void> | null = null;
   private raf = 0;
+  /** Advances sent to the worker and not answered yet. */
+  private inFlight = 0;
+  /** Settles once every advance sent so far has been answered (and its frame shown or kept). */
+  private advancing: Promise<unknown> = Promise.resolve();
   /**
-   * While playing, a frame the worker sent waits here to be drawn until the next advance has
-   * been sent, so the worker computes the next one meanwhile (at 10,000 sandboxes, drawing and
-   * computing one after the other cost a third of the frame rate). A newer frame replaces a
-   * waiting one.
+   * While playing up to 100×, a frame the worker sent is drawn as it comes, unless one was drawn
+   * since the last animation frame: the screen would show only the second of the two. It then
+   * waits here and is drawn just after the next animation frame. A newer frame replaces it.
    */
   private waiting: WireFrame | null = null;
+  /** A frame was drawn since the last animation frame (the screen has not shown it yet). */
+  private drawnSinceFrame = false;
   private drawTimer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped by a restart: commands queued before it are dropped, not sent to the new worker. */
   private epoch = 0;
@@ -58,6 +64,9 @@ class PlaybackController {
     const epoch = this.epoch;
     this.queued++;
     const result = this.chain
+      // The worker answers in order, but the frame a command shows must come after those of
+      // the advances sent before it, not be replaced by one of them.
+      .then(() => this.advancing)
       .then(() => (epoch === this.epoch ? op() : Promise.reject(new Error('dropped by a restart'))))
       .finally(() => {
         if (epoch === this.epoch) this.queued--;
@@ -99,6 +108,9 @@ class PlaybackController {
     this.epoch++;
     this.chain = Promise.resolve();
     this.queued = 0;
+    this.inFlight = 0;
+    this.advancing = Promise.resolve();
+    this.waiting = null;
     this.pendingSeek = null;
     this.seekQueued = null;
     useWorkerFailure.setState({ restarting: true, restartFailed: false });
@@ -113,16 +125,15 @@ class PlaybackController {
     return this.lastGood?.t ?? null;
   }
 
-  /** True when no command is waiting or running. */
+  /** True when no command or advance is waiting or running. */
   get idle(): boolean {
-    return this.queued === 0;
+    return this.queued === 0 && this.inFlight === 0;
   }
 
   private show(wire: WireFrame): void {
     // Anything shown now is newer than a frame still waiting for its animation frame.
     this.waiting = null;
-    clearTimeout(this.drawTimer);
-    this.drawTimer = undefined;
+    this.drawnSinceFrame = true;
     // Unchanged sandboxes and guest OSes keep their objects from the frame shown before.
     const frame = unpackFrame(wire, latestFrame.getState().frame ?? undefined);
     if (this.lastGood) this.lastGood.t = frame.t;
@@ -131,29 +142,32 @@ class PlaybackController {
     if (frame.done && usePlayback.getState().playing) this.pause();
   }
 
-  /** One worker call that answers with a frame; a failure is shown, not thrown. */
-  private async call(fn: () => Promise<WireFrame>, drawNextFrame = false): Promise<void> {
+  /**
+   * One worker call that answers with a frame; a failure is shown, not thrown. With
+   * `onePerFrame`, while playing, the frame may wait for the next animation frame (see
+   * `waiting`); paused meanwhile, it is shown at once.
+   */
+  private async call(fn: () => Promise<WireFrame>, onePerFrame = false): Promise<void> {
     if (this.stopped) return;
+    const epoch = this.epoch;
     try {
       const wire = await this.guard(fn());
-      if (drawNextFrame) this.drawSoon(wire);
+      if (epoch !== this.epoch) return; // an answer of the worker a restart replaced
+      if (onePerFrame && this.drawnSinceFrame && usePlayback.getState().playing) this.waiting = wire;
       else this.show(wire);
     } catch (e) {
-      this.fail(e);
+      if (epoch === this.epoch) this.fail(e);
     }
   }
 
-  /**
-   * Draws `wire` in a task of its own, right after the next advance has been sent (the latest
-   * frame, if several came meanwhile). Not in an animation-frame callback: there the drawing
-   * would join the browser's rendering work in one task, which at 1,000× made tasks over 50 ms.
-   */
-  private drawSoon(wire: WireFrame): void {
-    this.waiting = wire;
-    this.drawTimer ??= setTimeout(() => {
-      this.drawTimer = undefined;
-      this.flushWaiting();
-    }, 0);
+  /** Sends one advance outside the queue (the tick checks it is empty); commands wait for its answer. */
+  private advance(simMs: number, onePerFrame: boolean): void {
+    const epoch = this.epoch;
+    this.inFlight++;
+    const answered = this.call(() => simWorker().advance(simMs), onePerFrame).finally(() => {
+      if (epoch === this.epoch) this.inFlight--;
+    });
+    this.advancing = Promise.all([this.advancing, answered]);
   }
 
   private flushWaiting(): void {
@@ -212,6 +226,8 @@ class PlaybackController {
   pause(): void {
     if (usePlayback.getState().playing) usePlayback.setState({ playing: false });
     cancelAnimationFrame(this.raf);
+    // Paused, the newest frame the worker sent is the picture left on screen.
+    this.flushWaiting();
   }
 
   toggle(): void {
@@ -221,18 +237,28 @@ class PlaybackController {
 
   private tick = (wall: number): void => {
     if (!usePlayback.getState().playing) return;
-    // Up to 100×, one advance at the worker and one queued behind it: the queued one is sent
-    // the moment the first answers, while that answer waits to be drawn. In fast forward the
-    // worker's step is the long part and the drawing short (no tokens): one at a time, drawn
-    // as it comes, which kept every main-thread task under 50 ms at 1,000×.
+    this.drawnSinceFrame = false;
+    // Up to 100×, two advances at the worker at once, and one frame drawn per animation frame
+    // (see `waiting`). At 2,000 sandboxes the step takes about a millisecond, but its round trip
+    // often took longer than a frame where the worker and the page share two cores: with one
+    // advance at a time a late answer cost the screen a picture, and the answers that then came
+    // together were drawn together, of which the screen showed one (bench/ui.ts). In fast
+    // forward the worker's step is the long part and the drawing short (no tokens): one at a
+    // time, drawn as it comes, which keeps every main-thread task under 50 ms at 1,000×.
     const speed = speedOf(usePlayback.getState());
     const pipelined = speed < 1_000;
-    if (this.queued <= (pipelined ? 1 : 0)) {
+    if (this.queued === 0 && this.inFlight < (pipelined ? 2 : 1)) {
       const dt = Math.min(MAX_TICK_MS, wall - this.lastWall);
       this.lastWall = wall;
       const simMs = dt * speed;
-      if (simMs > 0) void this.enqueue(() => this.call(() => simWorker().advance(simMs), pipelined));
+      if (simMs > 0) this.advance(simMs, pipelined);
     }
+    // A frame that waited is drawn in a task of its own, after this animation frame's rendering:
+    // drawn here, it lengthened the frame, and more frames came late.
+    if (this.waiting) this.drawTimer ??= setTimeout(() => {
+      this.drawTimer = undefined;
+      this.flushWaiting();
+    }, 0);
     this.raf = requestAnimationFrame(this.tick);
   };
 
