@@ -1,7 +1,7 @@
 import type { EndedRequestView, RequestView } from '../../worker/frame';
 import { fitCanvas } from '../fitCanvas';
 import { functionColor, OUTCOME_STYLE } from '../palette';
-import { PLANE_H, PLANE_W, type TokenPlace } from './layout';
+import { PLANE_H, PLANE_W, TOKEN_DOT_R, type TokenPlace } from './layout';
 
 /**
  * While playing with many requests in flight, the plane's tokens and fading ended requests are
@@ -112,7 +112,7 @@ function stamp(ctx: CanvasRenderingContext2D, s: Sprite, x: number, y: number): 
 /** A request: a dot in its function's colour with an outline; a dashed amber ring while waiting for a cold start, a ring when selected. */
 function tokenMark(c: CanvasRenderingContext2D, fn: number, ring: 'none' | 'waiting' | 'selected', k: Ink): void {
   c.beginPath();
-  c.arc(0, 0, 6, 0, 2 * Math.PI);
+  c.arc(0, 0, TOKEN_DOT_R, 0, 2 * Math.PI);
   c.fillStyle = functionColor(fn);
   c.fill();
   c.lineWidth = 1.5 * k.strokeScale;

@@ -3,7 +3,7 @@ import './plane.css';
 import type { EndedRequestView, Frame, RequestView } from '../../worker/frame';
 import { functionColor, OUTCOME_STYLE } from '../palette';
 import { getLang } from '../../i18n';
-import { CONTROL_PLANE, PLANE_H, PLANE_W, placeEnded, placeRequest, stationLabelLines, STATIONS, workerBoxes, WORKERS_W, WORKERS_X, type HostBoxOf, type SandboxIndex } from './layout';
+import { CONTROL_PLANE, PLANE_H, PLANE_W, placeEnded, placeRequest, stationLabelLines, STATIONS, TOKEN_DOT_R, workerBoxes, workerLabelBaseline, WORKERS_W, WORKERS_X, type HostBoxOf, type SandboxIndex } from './layout';
 import { formatStationCount, planeText, requestTitle, setTextIfChanged, workerBoxLabel } from './text';
 import { keyedJoin, svgElement } from './join';
 import { drawAppStations, placeAppEnded, placeAppRequest } from './stations';
@@ -227,7 +227,7 @@ function drawWorkers(g: Sel<SVGGElement>, frame: Frame, boxes: ReturnType<typeof
   sel.select('rect').attr('width', (b) => b.w).attr('height', (b) => b.h);
   sel
     .select('text.worker-label')
-    .attr('y', (b) => Math.min(b.h / 2 + 5, 18))
+    .attr('y', (b) => workerLabelBaseline(b.h))
     .text((_, i) => labels[i]!);
 }
 
@@ -285,7 +285,7 @@ function drawTokens(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostB
     frame.requests,
     (r) => {
       const node = svgElement('g', { class: 'token' });
-      node.append(svgElement('circle', { class: 'ring', r: 9 }), svgElement('circle', { class: 'dot', r: 6, fill: functionColor(r.fn) }), svgElement('title', {}));
+      node.append(svgElement('circle', { class: 'ring', r: 9 }), svgElement('circle', { class: 'dot', r: TOKEN_DOT_R, fill: functionColor(r.fn) }), svgElement('title', {}));
       return node;
     },
     (node, r) => {

@@ -76,6 +76,24 @@ export const WORKERS_BOTTOM = PLANE_H - 8;
 
 export const CONTROL_PLANE = { x: 125, y: 8, w: 565, h: 52 };
 
+/** The baseline of a worker box's label ("Worker 0 · 3 running"), from the box's top. */
+export const workerLabelBaseline = (boxHeight: number) => Math.min(boxHeight / 2 + 5, 18);
+/** A token's dot radius (its selection ring is larger). */
+export const TOKEN_DOT_R = 6;
+
+/**
+ * Where tokens at a worker box go, from the box's top: the band below its label, so that a
+ * crowd of requests (hundreds at 2,000 sandboxes) does not hide the running count. `spread` is
+ * how far a token may stray up or down from `y`. A box too short for a band keeps its tokens
+ * on its middle line.
+ */
+export function workerTokenBand(boxHeight: number): { y: number; spread: number } {
+  const top = workerLabelBaseline(boxHeight) + 4 + TOKEN_DOT_R; // below the label's descenders
+  const bottom = boxHeight - TOKEN_DOT_R - 1;
+  if (bottom < top) return { y: boxHeight / 2, spread: 0 };
+  return { y: (top + bottom) / 2, spread: (bottom - top) / 2 };
+}
+
 /** One box per host, or per group of hosts when there are many. */
 export function workerBoxes(hostCount: number): { first: number; last: number; x: number; y: number; w: number; h: number }[] {
   const boxes = Math.min(hostCount, 8);
@@ -133,7 +151,10 @@ export function placeRequest(rq: RequestView, frame: Frame, hostBox: HostBoxOf, 
   const at = (p: { x: number; y: number }, waiting = false): TokenPlace => ({ x: p.x + j.x, y: p.y + j.y, waiting });
   const sandbox = rq.sandbox === null ? undefined : sandboxes.get(rq.sandbox);
   const host = sandbox ? hostBox(sandbox.host) : null;
-  const hostPoint = host ? { x: host.x + 30 + ((rq.id * 37) % Math.max(1, host.w - 60)), y: host.y + host.h / 2 } : center('placement');
+  const band = host ? workerTokenBand(host.h) : null;
+  const hostPoint = host ? { x: host.x + 30 + ((rq.id * 37) % Math.max(1, host.w - 60)), y: host.y + band!.y } : center('placement');
+  // At a worker, the token stays in the band below the box's label.
+  const atHost = (waiting = false): TokenPlace => ({ x: hostPoint.x + j.x, y: hostPoint.y + Math.max(-band!.spread, Math.min(band!.spread, j.y)), waiting });
   switch (rq.state) {
     case 'atLoadBalancer':
       return at(lerp(center('lb'), center('frontend'), f));
@@ -146,9 +167,9 @@ export function placeRequest(rq: RequestView, frame: Frame, hostBox: HostBoxOf, 
     case 'routing':
       return at(lerp(center('wm'), { x: WORKERS_X, y: center('wm').y }, f * 0.5));
     case 'waitingForSandbox':
-      return sandbox?.state === 'placing' || !host ? at(center('placement'), true) : at(hostPoint, true);
+      return sandbox?.state === 'placing' || !host ? at(center('placement'), true) : atHost(true);
     case 'running':
-      return at(hostPoint);
+      return host ? atHost() : at(hostPoint);
     default:
       return at(center('callers'));
   }

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { History } from '../../sim/history';
 import { fn, scenario } from '../../sim/testkit';
-import type { Frame } from '../../worker/frame';
+import type { Frame, RequestView, SandboxView } from '../../worker/frame';
 import { buildFrame } from '../../worker/frameBuilder';
 import { renderPlane, type PlaneOptions } from './index';
+import { placeRequest, TOKEN_DOT_R, workerBoxes, workerLabelBaseline, type SandboxIndex } from './layout';
 
 const options: PlaneOptions = { trailMs: 900, animate: false, selected: null, onSelect: () => {}, tokens: false };
 const svgWith = () => document.createElementNS('http://www.w3.org/2000/svg', 'svg');
@@ -35,5 +36,37 @@ describe('the plane’s numbers while playing', () => {
     // The run did change the numbers many times (else this checks nothing).
     expect(seen.size).toBeGreaterThan(20);
     expect(numbers(svg).some((n) => /running/.test(n ?? ''))).toBe(true);
+  });
+});
+
+describe('requests at a worker', () => {
+  it('stay in the band below the box’s label, so a crowd of them leaves the running count readable', () => {
+    const frame = { t: 1_000 } as Frame;
+    let banded = 0;
+    for (const hosts of [1, 2, 3, 4, 6, 8, 40]) {
+      const boxes = workerBoxes(hosts);
+      for (const b of boxes) {
+        const sandbox = { id: 1, host: b.first, state: 'invoking' } as SandboxView;
+        const index: SandboxIndex = { get: () => sandbox };
+        const labelBottom = workerLabelBaseline(b.h) + 4;
+        for (let id = 0; id < 300; id++) {
+          for (const state of ['running', 'waitingForSandbox'] as const) {
+            const rq = { id, fn: 0, state, sandbox: 1, stateSince: 0, stateEndsAt: 2_000 } as unknown as RequestView;
+            const p = placeRequest(rq, frame, () => b, index);
+            expect(p.x).toBeGreaterThanOrEqual(b.x);
+            expect(p.x).toBeLessThanOrEqual(b.x + b.w);
+            // Short boxes (eight of them) have no room below the label; all others do.
+            if (b.h - TOKEN_DOT_R - 1 >= labelBottom + TOKEN_DOT_R) {
+              expect(p.y - TOKEN_DOT_R).toBeGreaterThanOrEqual(b.y + labelBottom - 1e-9);
+              expect(p.y + TOKEN_DOT_R).toBeLessThanOrEqual(b.y + b.h);
+              banded++;
+            }
+          }
+        }
+      }
+    }
+    // Up to six boxes (2,000 sandboxes fill six hosts) the band is there.
+    expect(workerBoxes(6).every((b) => b.h - TOKEN_DOT_R - 1 >= workerLabelBaseline(b.h) + 4 + TOKEN_DOT_R)).toBe(true);
+    expect(banded).toBeGreaterThan(0);
   });
 });
