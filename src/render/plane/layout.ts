@@ -151,10 +151,12 @@ export function placeRequest(rq: RequestView, frame: Frame, hostBox: HostBoxOf, 
   const at = (p: { x: number; y: number }, waiting = false): TokenPlace => ({ x: p.x + j.x, y: p.y + j.y, waiting });
   const sandbox = rq.sandbox === null ? undefined : sandboxes.get(rq.sandbox);
   const host = sandbox ? hostBox(sandbox.host) : null;
-  const band = host ? workerTokenBand(host.h) : null;
-  const hostPoint = host ? { x: host.x + 30 + ((rq.id * 37) % Math.max(1, host.w - 60)), y: host.y + band!.y } : center('placement');
-  // At a worker, the token stays in the band below the box's label.
-  const atHost = (waiting = false): TokenPlace => ({ x: hostPoint.x + j.x, y: hostPoint.y + Math.max(-band!.spread, Math.min(band!.spread, j.y)), waiting });
+  // At its worker, in the band below the box's label; with no worker yet, at placement.
+  const atHost = (waiting = false): TokenPlace => {
+    if (!host) return at(center('placement'), waiting);
+    const band = workerTokenBand(host.h);
+    return { x: host.x + 30 + ((rq.id * 37) % Math.max(1, host.w - 60)) + j.x, y: host.y + band.y + Math.max(-band.spread, Math.min(band.spread, j.y)), waiting };
+  };
   switch (rq.state) {
     case 'atLoadBalancer':
       return at(lerp(center('lb'), center('frontend'), f));
@@ -167,9 +169,9 @@ export function placeRequest(rq: RequestView, frame: Frame, hostBox: HostBoxOf, 
     case 'routing':
       return at(lerp(center('wm'), { x: WORKERS_X, y: center('wm').y }, f * 0.5));
     case 'waitingForSandbox':
-      return sandbox?.state === 'placing' || !host ? at(center('placement'), true) : atHost(true);
+      return sandbox?.state === 'placing' ? at(center('placement'), true) : atHost(true);
     case 'running':
-      return host ? atHost() : at(hostPoint);
+      return atHost();
     default:
       return at(center('callers'));
   }

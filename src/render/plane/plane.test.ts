@@ -42,6 +42,8 @@ describe('the plane’s numbers while playing', () => {
 describe('requests at a worker', () => {
   it('stay in the band below the box’s label, so a crowd of them leaves the running count readable', () => {
     const frame = { t: 1_000 } as Frame;
+    /** A box tall enough for a dot between the label's descenders and its bottom edge. */
+    const hasRoom = (h: number) => h - TOKEN_DOT_R - 1 >= workerLabelBaseline(h) + 4 + TOKEN_DOT_R;
     let banded = 0;
     for (const hosts of [1, 2, 3, 4, 6, 8, 40]) {
       const boxes = workerBoxes(hosts);
@@ -56,7 +58,7 @@ describe('requests at a worker', () => {
             expect(p.x).toBeGreaterThanOrEqual(b.x);
             expect(p.x).toBeLessThanOrEqual(b.x + b.w);
             // Short boxes (eight of them) have no room below the label; all others do.
-            if (b.h - TOKEN_DOT_R - 1 >= labelBottom + TOKEN_DOT_R) {
+            if (hasRoom(b.h)) {
               expect(p.y - TOKEN_DOT_R).toBeGreaterThanOrEqual(b.y + labelBottom - 1e-9);
               expect(p.y + TOKEN_DOT_R).toBeLessThanOrEqual(b.y + b.h);
               banded++;
@@ -66,7 +68,7 @@ describe('requests at a worker', () => {
       }
     }
     // Up to six boxes (2,000 sandboxes fill six hosts) the band is there.
-    expect(workerBoxes(6).every((b) => b.h - TOKEN_DOT_R - 1 >= workerLabelBaseline(b.h) + 4 + TOKEN_DOT_R)).toBe(true);
+    expect(workerBoxes(6).every((b) => hasRoom(b.h))).toBe(true);
     expect(banded).toBeGreaterThan(0);
   });
 });
