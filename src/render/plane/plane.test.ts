@@ -13,7 +13,7 @@ const svgWith = () => document.createElementNS('http://www.w3.org/2000/svg', 'sv
 const numbers = (svg: SVGSVGElement) => [...svg.querySelectorAll('text.worker-label, text.station-count')].map((t) => t.textContent);
 
 describe('the plane’s numbers while playing', () => {
-  it('say after every frame what a fresh drawing of that frame says, though each frame rewrites only what changed', () => {
+  it('say after every frame what a fresh drawing of that frame says, though each frame rewrites only what changed, in place', () => {
     // Bursts on three hosts, throttled above 4 at once: running counts and throttles change from frame to frame.
     const h = new History(
       scenario({
@@ -24,10 +24,17 @@ describe('the plane’s numbers while playing', () => {
     );
     const svg = svgWith();
     const seen = new Set<string>();
+    // How each number was rewritten: in its text node ("characterData"), or by a new node
+    // in place of the old one ("replaced"; a count's first text is a node added, not replaced).
+    const observer = new MutationObserver(() => {});
+    observer.observe(svg, { characterData: true, childList: true, subtree: true });
+    const rewrites = new Set<string>();
     for (let t = 0; t <= 6_000; t += 50) {
       h.seek(t);
       const frame: Frame = buildFrame(h, t);
+      observer.takeRecords();
       renderPlane(svg, frame, options);
+      if (t > 0) for (const r of observer.takeRecords()) if ((r.type === 'characterData' ? r.target.parentElement : (r.target as Element))?.matches('text.worker-label, text.station-count')) rewrites.add(r.type === 'childList' && r.removedNodes.length > 0 ? 'replaced' : r.type);
       const fresh = svgWith();
       renderPlane(fresh, frame, options);
       expect(numbers(svg)).toEqual(numbers(fresh));
@@ -35,6 +42,10 @@ describe('the plane’s numbers while playing', () => {
     }
     // The run did change the numbers many times (else this checks nothing).
     expect(seen.size).toBeGreaterThan(20);
+    // Each in place: a text node replaced is styled and laid out as new, for every count that
+    // moved on every frame.
+    expect(rewrites.has('characterData')).toBe(true);
+    expect(rewrites.has('replaced')).toBe(false);
     expect(numbers(svg).some((n) => /running/.test(n ?? ''))).toBe(true);
   });
 });

@@ -5,7 +5,8 @@ import { isAsyncTrigger } from '../../sim/triggers';
 import type { EndedRequestView, Frame, RequestView } from '../../worker/frame';
 import { OUTCOME_STYLE } from '../palette';
 import { STATIONS, stationLabelLines } from './layout';
-import { formatStationCount, setTextIfChanged } from './text';
+import { formatStationCount } from './text';
+import { setTextIfChanged } from '../dom';
 
 /**
  * The application side of the plane view (issue 6), drawn only for scenarios that use it: an

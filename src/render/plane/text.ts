@@ -52,8 +52,3 @@ const ID_MARK = '\u0001';
 
 /** A station's live count, with the language's thousands separator ("1,234"; "1 234"). */
 export const formatStationCount = (n: number): string => format(',.0f')(n);
-
-/** Writes a text only when it differs: an unchanged write still costs the page a style pass. */
-export function setTextIfChanged(node: Element, text: string): void {
-  if (node.textContent !== text) node.textContent = text;
-}

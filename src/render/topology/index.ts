@@ -1,4 +1,5 @@
 import * as d3 from 'd3';
+import { setAttributeIfChanged, setClassIfChanged, setTextIfChanged } from '../dom';
 import type { Frame, PoolSandboxView, SandboxView } from '../../worker/frame';
 import { functionColor } from '../palette';
 import { layoutTopology, type TopologyLayout } from './layout';
@@ -75,11 +76,14 @@ export function renderTopology(container: HTMLElement, frame: Frame, opts: Topol
       s.append('g').attr('class', 'sandboxes');
       s.append('g').attr('class', 'pool-sandboxes');
       return s;
-    })
-    .attr('aria-label', i18n.t('render.topology.aria'))
-    .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
-    .attr('width', layout.width)
-    .attr('height', layout.height);
+    });
+  // Written only when they change: setting the root's size or viewBox, even to the same value,
+  // lays out every host and guest box again (six hosts' worth on each frame at 2,000 sandboxes).
+  const svgNode = svg.node()!;
+  setAttributeIfChanged(svgNode, 'aria-label', i18n.t('render.topology.aria'));
+  setAttributeIfChanged(svgNode, 'viewBox', `0 0 ${layout.width} ${layout.height}`);
+  setAttributeIfChanged(svgNode, 'width', String(layout.width));
+  setAttributeIfChanged(svgNode, 'height', String(layout.height));
 
   drawPatterns(svg.select('defs'), frame);
   drawHosts(svg.select('g.hosts'), frame, layout, opts);
@@ -97,9 +101,7 @@ export function renderTopology(container: HTMLElement, frame: Frame, opts: Topol
   const canvas = root
     .selectAll<HTMLCanvasElement, boolean>('canvas.topology-canvas')
     .data(many || pending ? [true] : [])
-    .join('canvas')
-    .attr('class', 'topology-canvas')
-    .attr('aria-hidden', 'true');
+    .join((enter) => enter.append('canvas').attr('class', 'topology-canvas').attr('aria-hidden', 'true'));
   // The canvas first: setting its font brings the page's style up to date, which after new cells is their style too.
   if (many || pending) drawSandboxesOnCanvas(canvas.node()!, frame, layout, opts.selected?.kind === 'sandbox' ? opts.selected.id : null);
   if (many) {
@@ -213,20 +215,21 @@ function drawHosts(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, op
       const look = `${lang}|${h.x},${h.y},${h.w},${h.h}|${host.usedMb}/${host.memoryMb}|${h.id === selectedHost}`;
       if (node.__look === look) return;
       node.__look = look;
-      node.setAttribute('transform', `translate(${h.x},${h.y})`);
-      node.setAttribute('aria-label', hostLabel(host));
+      setAttributeIfChanged(node, 'transform', `translate(${h.x},${h.y})`);
+      setAttributeIfChanged(node, 'aria-label', hostLabel(host));
       node.classList.toggle('selected', h.id === selectedHost);
       const [box, title, track, used, tip] = node.children as unknown as [SVGRectElement, SVGTextElement, SVGRectElement, SVGRectElement, SVGTitleElement];
-      box.setAttribute('width', String(h.w));
-      box.setAttribute('height', String(h.h));
-      // Memory in use changes most frames; the title's whole percent seldom does. Text written
-      // again, even the same, is laid out again.
+      // Most frames only the memory in use moves: the rest is written again only when it changed,
+      // as a write of the same value is laid out again like a new one.
+      setAttributeIfChanged(box, 'width', String(h.w));
+      setAttributeIfChanged(box, 'height', String(h.h));
+      // The title's whole percent seldom changes.
       const titleText = hostTitle(host);
-      if (title.textContent !== titleText) title.textContent = titleText;
-      track.setAttribute('width', String(h.w - 16));
+      setTextIfChanged(title, titleText);
+      setAttributeIfChanged(track, 'width', String(h.w - 16));
       used.setAttribute('width', String(((h.w - 16) * host.usedMb) / host.memoryMb));
       const tipText = hostLabel(host);
-      if (tip.textContent !== tipText) tip.textContent = tipText;
+      setTextIfChanged(tip, tipText);
     });
 }
 
@@ -258,7 +261,7 @@ function drawGuests(g: Sel<SVGGElement>, layout: TopologyLayout, opts: TopologyO
       const [box, label] = node.children as unknown as [SVGRectElement, SVGTextElement];
       box.setAttribute('width', String(d.w));
       box.setAttribute('height', String(d.h));
-      label.textContent = d.label;
+      setTextIfChanged(label, d.label);
     });
 }
 
@@ -297,7 +300,7 @@ function drawSandboxes(g: Sel<SVGGElement>, data: readonly SandboxView[], frame:
   const focusable = frame.sandboxes.length <= 300;
   const selectedId = opts.selected?.kind === 'sandbox' ? opts.selected.id : -1;
   delegateEvents(g, opts);
-  g.classed('animate', opts.animate);
+  setClassIfChanged(g.node()!, 'animate', opts.animate);
   const barH = Math.max(2, s / 6);
   g.selectAll<SVGGElement, SandboxView>('g.sandbox')
     .data(data, (sb) => sb.id)
@@ -412,7 +415,7 @@ function drawPoolSandboxes(g: Sel<SVGGElement>, data: readonly PoolSandboxView[]
   const s = layout.cell;
   const small = s < 11;
   const barH = Math.max(2, s / 6);
-  g.classed('animate', opts.animate);
+  setClassIfChanged(g.node()!, 'animate', opts.animate);
   g.selectAll<SVGGElement, PoolSandboxView>('g.pool-sandbox')
     .data(data, (p) => p.id)
     .join(
