@@ -136,7 +136,8 @@ export class Timeline {
    */
   seriesAt(now: number): SeriesData {
     const copy = new Timeline(this.data.bucketMs * this.data.bucketCount, this.data.bucketCount, this.provisionedPricePerGbSecond);
-    copy.restore(this.save());
+    // One copy of the series (restore makes it), not two: this runs for every frame sent.
+    copy.restore({ data: this.data, count: this.count, memoryMb: this.memoryMb, last: this.last, provisionedMb: this.provisionedMb });
     copy.flush(now);
     return copy.data;
   }

@@ -4,7 +4,7 @@ import type { RunReport } from '../sim/meters';
 import { parseScenario, ScenarioError } from '../sim/scenario';
 import { transfer } from 'comlink';
 import { buildWireFrame } from './frameBuilder';
-import type { WireFrame } from './frameCodec';
+import { frameTransferables, type WireFrame } from './frameCodec';
 import { resolveTarget } from '../lessons/resolve';
 import type { StepTarget } from '../lessons/types';
 import { checkLiveLimits, describeBreach, LimitExceeded, runWithinLimits } from '../sim/limits';
@@ -27,10 +27,10 @@ function current(): History {
   return history;
 }
 
-/** The current frame, its packed columns handed over to the page rather than copied (see frameCodec.ts). */
+/** The current frame, its packed columns and series handed over to the page rather than copied (see frameCodec.ts). */
 function frame(): WireFrame {
   const f = buildWireFrame(current(), ++seq);
-  return transfer(f, [f.packed.sandboxes.buffer, f.packed.guestOses.buffer]);
+  return transfer(f, frameTransferables(f));
 }
 
 /**

@@ -4,7 +4,7 @@ import { History } from '../sim/history';
 import { parseScenario } from '../sim/scenario';
 import { fn, scenario as testScenario } from '../sim/testkit';
 import { buildWireFrame } from './frameBuilder';
-import { GUEST_OS_FIELDS, SANDBOX_FIELDS, unpackFrame } from './frameCodec';
+import { frameTransferables, GUEST_OS_FIELDS, SANDBOX_FIELDS, unpackFrame } from './frameCodec';
 
 const scenario = (id: string) => parseScenario(presets.find((p) => p.id === id)!.scenario);
 
@@ -98,5 +98,31 @@ describe('the packed frame', () => {
     expect(changed).toBeGreaterThan(0);
     const oldGuests = new Map(before.guestOses.map((g) => [g.id, g]));
     for (const g of after.guestOses) if (oldGuests.get(g.id) === g) expect(g).toEqual(oldGuests.get(g.id));
+  });
+});
+
+describe('handing a frame over to the page', () => {
+  it('leaves the engine whole: after each frame is posted, its buffers gone from the worker, the run goes on as one never posted', () => {
+    const input = { ...presets.find((p) => p.id === 'burst')!.scenario };
+    const posted = new History(parseScenario(input));
+    const kept = new History(parseScenario(input));
+    for (let t = 0; t <= 20_000; t += 1_000) {
+      posted.seek(t);
+      kept.seek(t);
+      const f = buildWireFrame(posted, t);
+      const buffers = frameTransferables(f);
+      // Every array of the series goes, not a copy of them (else the page copies ~90 KB a frame).
+      expect(buffers.length).toBe(2 + Object.keys(f.series.series).length + 2);
+      const { series } = structuredClone(f, { transfer: buffers }) as typeof f;
+      expect(buffers.every((b) => b.byteLength === 0)).toBe(true);
+      // What the page received is what a frame not handed over says.
+      const same = buildWireFrame(kept, t);
+      expect(series.filled).toBe(same.series.filled);
+      for (const [name, values] of Object.entries(same.series.series)) expect([...series.series[name as keyof typeof series.series]]).toEqual([...values]);
+      expect([...series.latencyWarm, ...series.latencyCold]).toEqual([...same.series.latencyWarm, ...same.series.latencyCold]);
+    }
+    // The series were not empty (else this compares zeros).
+    const last = buildWireFrame(posted, 20_000).series;
+    expect(last.series.sandboxesBusy.some((v) => v > 0) && last.latencyCold.some((v) => v > 0)).toBe(true);
   });
 });
