@@ -20,7 +20,7 @@ import { PresenterButton } from './presenter/PresenterButton';
 import { handleViewShortcut } from './presenter/keys';
 import { ScenarioPanel } from './ScenarioPanel';
 import { ShareMenu } from './share/ShareMenu';
-import { ShortcutHelp, ShortcutHelpButton } from './ShortcutHelp';
+import { ShortcutHelpButton } from './ShortcutHelpButton';
 import type { Startup } from './startup';
 import { SummaryBar } from './SummaryBar';
 import { ThemeSwitch } from './ThemeSwitch';
@@ -28,6 +28,8 @@ import { TopologyPanel } from './TopologyPanel';
 
 // The lessons (panel and texts) load after the first paint: not in the initial JavaScript.
 const LessonsPanel = lazy(() => import('./lessons/LessonsPanel').then((m) => ({ default: m.LessonsPanel })));
+// The shortcut help is loaded when first opened, and stays (its closing gives focus back).
+const ShortcutHelp = lazy(() => import('./ShortcutHelp').then((m) => ({ default: m.ShortcutHelp })));
 
 /** The shared position is applied once, even if React runs the start-up effect twice. */
 let positionApplied = false;
@@ -38,6 +40,9 @@ export function App({ startup = {} }: { startup?: Startup }) {
   const presetId = useScenarioDraft((s) => s.presetId);
   const choosePreset = useScenarioDraft((s) => s.choosePreset);
   const presenter = useUi((s) => s.presenter);
+  const helpOpen = useUi((s) => s.helpOpen);
+  const [helpLoaded, setHelpLoaded] = useState(helpOpen);
+  if (helpOpen && !helpLoaded) setHelpLoaded(true);
   const embed = useUi((s) => s.embed);
   // In presenter mode, only the panels the open lesson needs.
   const lessonPanels = useLessons((s) => (s.lessonId === null ? null : (s.lessons?.find((l) => l.id === s.lessonId)?.panels ?? null)));
@@ -154,7 +159,11 @@ export function App({ startup = {} }: { startup?: Startup }) {
         </aside>
       </main>
       {shows('analysis') && <AnalysisTabs />}
-      <ShortcutHelp />
+      {helpLoaded && (
+        <Suspense fallback={null}>
+          <ShortcutHelp />
+        </Suspense>
+      )}
     </div>
   );
 }

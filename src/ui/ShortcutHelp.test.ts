@@ -6,7 +6,8 @@ import { setLang } from '../i18n';
 import { useUi } from '../store/ui';
 import { actions } from './actions';
 import { viewShortcuts } from './presenter/keys';
-import { ShortcutHelp, ShortcutHelpButton, type ShortcutHelpProps } from './ShortcutHelp';
+import { ShortcutHelp, type ShortcutHelpProps } from './ShortcutHelp';
+import { ShortcutHelpButton } from './ShortcutHelpButton';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

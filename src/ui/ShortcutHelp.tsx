@@ -8,7 +8,6 @@ import { viewShortcuts } from './presenter/keys';
 export const labels = {
   title: { en: 'Keyboard shortcuts', fr: 'Raccourcis clavier' },
   close: { en: 'Close', fr: 'Fermer' },
-  open: { en: 'Shortcuts', fr: 'Raccourcis' },
   playback: { en: 'Playback', fr: 'Lecture' },
   lessons: { en: 'Lessons', fr: 'Leçons' },
   view: { en: 'Display', fr: 'Affichage' },
@@ -138,17 +137,5 @@ export function ShortcutHelp({ extra = [] }: ShortcutHelpProps) {
         <p className="hint">{pick(labels.clicker, lang)}</p>
       </div>
     </dialog>
-  );
-}
-
-/** A button that opens the shortcut help, for whoever looks for it with the mouse. */
-export function ShortcutHelpButton() {
-  const { lang } = useT();
-  const toggleHelp = useUi((s) => s.toggleHelp);
-  return (
-    <button type="button" className="help-button" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={toggleHelp}>
-      {pick(labels.open, lang)}
-      <kbd aria-hidden="true">?</kbd>
-    </button>
   );
 }
