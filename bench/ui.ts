@@ -89,6 +89,9 @@ async function drawTimes(page: Page, concurrent: number): Promise<void> {
   await page.reload();
   await loadScenario(page, scaleScenario(concurrent));
   await seek(page, 120_000);
+  // The view measured is the one looked at: on a 1280×800 page the topology starts near the
+  // bottom edge, mostly out of sight (and then mostly not painted).
+  await page.locator('.topology-panel').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(1500);
   // A string, not a function: tsx would wrap named functions in a helper the page lacks.
   await page.evaluate(`
