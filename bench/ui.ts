@@ -89,9 +89,12 @@ async function drawTimes(page: Page, concurrent: number): Promise<void> {
   await page.reload();
   await loadScenario(page, scaleScenario(concurrent));
   await seek(page, 120_000);
+  await setSpeed(page, '1×');
   // The view measured is the one looked at: on a 1280×800 page the topology starts near the
-  // bottom edge, mostly out of sight (and then mostly not painted).
-  await page.locator('.topology-panel').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  // bottom edge, mostly out of sight (and then mostly not painted). Play is then pressed
+  // without scrolling back up to it (a click by Playwright would).
+  const topology = page.locator('.topology-panel');
+  await topology.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(1500);
   // A string, not a function: tsx would wrap named functions in a helper the page lacks.
   await page.evaluate(`
@@ -105,9 +108,12 @@ async function drawTimes(page: Page, concurrent: number): Promise<void> {
     let last = performance.now();
     requestAnimationFrame(function loop(now) { window.__frames.push(now - last); window.__frameAt.push(now); window.__frameBegan.push(performance.now()); last = now; requestAnimationFrame(loop); });
   `);
-  await setSpeed(page, '1×');
-  await page.getByRole('button', { name: /Play/ }).click();
+  await page.getByRole('button', { name: /Play/ }).evaluate((b) => (b as HTMLButtonElement).click());
   await page.waitForTimeout(PLAY_MS);
+  const inView = await topology.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)) / Math.min(r.height, innerHeight);
+  });
   const pausedAt = await page.evaluate(() => performance.now());
   await page.getByRole('button', { name: /Pause/ }).click();
   const m = await page.evaluate(() =>
@@ -131,6 +137,7 @@ async function drawTimes(page: Page, concurrent: number): Promise<void> {
   const beganLate = frameBegan.map((b, i) => b - frameAt[i]!);
   const n = Math.round(m.reduce((s, x) => s + x.n, 0) / Math.max(1, m.length));
   console.log(`  ~${concurrent.toLocaleString('en-US')} target: ${n.toLocaleString('en-US')} sandboxes on screen, ${m.length} frames in ${PLAY_MS / 1000} s: draw p50 ${pct(d, 50).toFixed(1)} ms, p95 ${pct(d, 95).toFixed(1)} ms, max ${Math.max(...d).toFixed(1)} ms`);
+  console.log(`      the topology panel in view: ${(inView * 100).toFixed(0)}% of what the window can show of it`);
   console.log(`      animation frames: p50 ${pct(frames, 50).toFixed(1)} ms, p95 ${pct(frames, 95).toFixed(1)} ms (16.7 ms = 60 fps)`);
   for (const [v, xs] of Object.entries(views))
     console.log(`      ${v.padEnd(9)} ${xs.length === 0 ? 'not drawn (out of sight, or nothing new)' : `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms (${xs.length} draws)`}`);
