@@ -1,7 +1,9 @@
 /**
  * Writes that cost the page nothing when nothing changed. A view redrawn sixty times a second
  * writes mostly the same values again, and the browser does not compare: an attribute set to
- * its own value, or a text put back as it was, is styled and laid out again.
+ * its own value, or a text put back as it was, is styled and laid out again. A class needs no
+ * helper: `classList.toggle(name, on)` writes nothing when the class is already so, while d3's
+ * `classed` (add or remove) rewrites the attribute every time.
  */
 
 /** Sets an attribute only when its value differs. */
@@ -24,7 +26,3 @@ export function setTextIfChanged(node: Element, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
 
-/** Adds or removes a class only when that changes it (`classList.toggle` writes the attribute either way). */
-export function setClassIfChanged(node: Element, name: string, on: boolean): void {
-  if (node.classList.contains(name) !== on) node.classList.toggle(name, on);
-}

@@ -5,7 +5,7 @@ import { functionColor, OUTCOME_STYLE } from '../palette';
 import { getLang } from '../../i18n';
 import { CONTROL_PLANE, PLANE_H, PLANE_W, placeEnded, placeRequest, stationLabelLines, STATIONS, TOKEN_DOT_R, workerBoxes, workerLabelBaseline, WORKERS_W, WORKERS_X, type HostBoxOf, type SandboxIndex } from './layout';
 import { formatStationCount, planeText, requestTitle, workerBoxLabel } from './text';
-import { setClassIfChanged, setTextIfChanged } from '../dom';
+import { setTextIfChanged } from '../dom';
 import { keyedJoin, svgElement } from './join';
 import { drawAppStations, placeAppEnded, placeAppRequest } from './stations';
 import { clearTokenCanvas, drawTokensOnCanvas, PLANE_CANVAS_THRESHOLD, type PlaneBox } from './canvas';
@@ -278,7 +278,7 @@ function delegateClicks(g: Sel<SVGGElement>, opts: PlaneOptions): void {
  */
 function drawTokens(g: Sel<SVGGElement>, frame: Frame, opts: PlaneOptions, hostBox: HostBoxOf, sandboxes: SandboxIndex): void {
   delegateClicks(g, opts);
-  setClassIfChanged(g.node()!, 'animate', opts.animate);
+  g.node()!.classList.toggle('animate', opts.animate); // not d3's classed: see src/render/dom.ts
   const selectedId = opts.selected?.kind === 'request' ? opts.selected.id : -1;
   const lang = getLang();
   keyedJoin<RequestView, SVGGElement & Drawn>(

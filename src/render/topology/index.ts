@@ -1,5 +1,5 @@
 import * as d3 from 'd3';
-import { setAttributeIfChanged, setClassIfChanged, setTextIfChanged } from '../dom';
+import { setAttributeIfChanged, setTextIfChanged } from '../dom';
 import type { Frame, PoolSandboxView, SandboxView } from '../../worker/frame';
 import { functionColor } from '../palette';
 import { layoutTopology, type TopologyLayout } from './layout';
@@ -216,7 +216,8 @@ function drawHosts(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, op
       if (node.__look === look) return;
       node.__look = look;
       setAttributeIfChanged(node, 'transform', `translate(${h.x},${h.y})`);
-      setAttributeIfChanged(node, 'aria-label', hostLabel(host));
+      const label = hostLabel(host);
+      setAttributeIfChanged(node, 'aria-label', label);
       node.classList.toggle('selected', h.id === selectedHost);
       const [box, title, track, used, tip] = node.children as unknown as [SVGRectElement, SVGTextElement, SVGRectElement, SVGRectElement, SVGTitleElement];
       // Most frames only the memory in use moves: the rest is written again only when it changed,
@@ -228,8 +229,7 @@ function drawHosts(g: Sel<SVGGElement>, frame: Frame, layout: TopologyLayout, op
       setTextIfChanged(title, titleText);
       setAttributeIfChanged(track, 'width', String(h.w - 16));
       used.setAttribute('width', String(((h.w - 16) * host.usedMb) / host.memoryMb));
-      const tipText = hostLabel(host);
-      setTextIfChanged(tip, tipText);
+      setTextIfChanged(tip, label);
     });
 }
 
@@ -300,7 +300,7 @@ function drawSandboxes(g: Sel<SVGGElement>, data: readonly SandboxView[], frame:
   const focusable = frame.sandboxes.length <= 300;
   const selectedId = opts.selected?.kind === 'sandbox' ? opts.selected.id : -1;
   delegateEvents(g, opts);
-  setClassIfChanged(g.node()!, 'animate', opts.animate);
+  g.node()!.classList.toggle('animate', opts.animate); // not d3's classed: see src/render/dom.ts
   const barH = Math.max(2, s / 6);
   g.selectAll<SVGGElement, SandboxView>('g.sandbox')
     .data(data, (sb) => sb.id)
@@ -415,7 +415,7 @@ function drawPoolSandboxes(g: Sel<SVGGElement>, data: readonly PoolSandboxView[]
   const s = layout.cell;
   const small = s < 11;
   const barH = Math.max(2, s / 6);
-  setClassIfChanged(g.node()!, 'animate', opts.animate);
+  g.node()!.classList.toggle('animate', opts.animate); // not d3's classed: see src/render/dom.ts
   g.selectAll<SVGGElement, PoolSandboxView>('g.pool-sandbox')
     .data(data, (p) => p.id)
     .join(
